@@ -1,0 +1,138 @@
+"""StreamField blocks shared by every page type that has a body."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images.blocks import ImageBlock
+
+RICH_TEXT_FEATURES = ["h2", "h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
+
+
+class HeadingBlock(blocks.StructBlock):
+    """A section heading; levels 2 and 3 only, because the page title is the one h1."""
+
+    text = blocks.CharBlock(label=_("Overskrift"), max_length=200)
+    level = blocks.ChoiceBlock(
+        label=_("Niveau"),
+        choices=[("h2", _("Overskrift 2")), ("h3", _("Overskrift 3"))],
+        default="h2",
+    )
+
+    class Meta:
+        template = "components/blocks/heading_block.html"
+        icon = "title"
+        label = _("Overskrift")
+        description = _("En mellemrubrik, der deler teksten i afsnit.")
+        preview_value = {"text": "Grøn dannelse i biblioteket", "level": "h2"}
+
+
+class FigureBlock(blocks.StructBlock):
+    """An image with alt text (or marked as decorative) and an optional caption."""
+
+    image = ImageBlock(label=_("Billede"))
+    caption = blocks.CharBlock(label=_("Billedtekst"), required=False, max_length=300)
+
+    class Meta:
+        template = "components/blocks/figure_block.html"
+        icon = "image"
+        label = _("Billede")
+        description = _("Et billede med alternativ tekst og en valgfri billedtekst.")
+
+
+class QuoteBlock(blocks.StructBlock):
+    """A pull quote with the person it is attributed to."""
+
+    quote = blocks.TextBlock(label=_("Citat"))
+    attribution = blocks.CharBlock(label=_("Afsender"), required=False, max_length=200)
+
+    class Meta:
+        template = "components/blocks/quote_block.html"
+        icon = "openquote"
+        label = _("Citat")
+        description = _("Et fremhævet citat med afsender.")
+        preview_value = {
+            "quote": "Kulturlivet er et sted, hvor den grønne omstilling bliver konkret.",
+            "attribution": "Eksempel",
+        }
+
+
+class DocumentBlock(blocks.StructBlock):
+    """A downloadable document, shown with its title, type and size."""
+
+    document = DocumentChooserBlock(label=_("Dokument"))
+    title = blocks.CharBlock(
+        label=_("Titel"), required=False, help_text=_("Tom: dokumentets egen titel bruges.")
+    )
+
+    class Meta:
+        template = "components/blocks/document_block.html"
+        icon = "doc-full"
+        label = _("Dokument")
+        description = _("Et dokument til download, fx en PDF.")
+
+
+class VideoEmbedBlock(blocks.StructBlock):
+    """An embedded video or other oEmbed content, with a text alternative."""
+
+    embed = EmbedBlock(label=_("Link til video eller indhold"))
+    title = blocks.CharBlock(
+        label=_("Beskrivende titel"),
+        max_length=200,
+        help_text=_("Læses op af skærmlæsere og vises som link, hvis indlejringen ikke virker."),
+    )
+
+    class Meta:
+        template = "components/blocks/embed_block.html"
+        icon = "media"
+        label = _("Indlejret indhold")
+        description = _("En video eller andet indhold fra fx YouTube eller Vimeo.")
+
+
+class LinkBlock(blocks.StructBlock):
+    """A link to a page on the site or to an external address."""
+
+    page = blocks.PageChooserBlock(label=_("Side"), required=False)
+    url = blocks.URLBlock(label=_("Ekstern adresse"), required=False)
+    title = blocks.CharBlock(
+        label=_("Linktekst"), required=False, max_length=120, help_text=_("Tom: sidens titel.")
+    )
+
+    class Meta:
+        icon = "link"
+        label = _("Link")
+        template = "components/blocks/link_block.html"
+        preview_value = {"url": "https://www.kl.dk/", "title": "KL"}
+
+    def clean(self, value):
+        value = super().clean(value)
+        errors = {}
+        if not value.get("page") and not value.get("url"):
+            errors["page"] = blocks.ErrorList([_("Vælg en side eller skriv en adresse.")])
+        elif value.get("page") and value.get("url"):
+            errors["url"] = blocks.ErrorList([_("Vælg enten en side eller en adresse, ikke begge.")])
+        elif value.get("url") and not value.get("title"):
+            errors["title"] = blocks.ErrorList([_("Et eksternt link skal have en linktekst.")])
+        if errors:
+            raise blocks.StructBlockValidationError(block_errors=errors)
+        return value
+
+
+class BodyBlock(blocks.StreamBlock):
+    """The body of standard pages; domain apps extend it with their own blocks."""
+
+    heading = HeadingBlock()
+    paragraph = blocks.RichTextBlock(
+        features=RICH_TEXT_FEATURES,
+        label=_("Tekst"),
+        icon="pilcrow",
+        template="components/blocks/paragraph_block.html",
+        description=_("Brødtekst med mellemrubrikker, lister og links."),
+    )
+    figure = FigureBlock()
+    quote = QuoteBlock()
+    document = DocumentBlock()
+    embed = VideoEmbedBlock()
+
+    class Meta:
+        label = _("Indhold")

@@ -1,0 +1,19 @@
+"""Site-wide models: pages, site settings, the theme taxonomy and geographic reference data."""
+
+from .geo import Municipality, Region
+from .pages import BasePage, HomePage, StandardPage
+from .settings import NavigationSettings, SiteSettings
+from .themes import PageTheme, Theme, ThemedPageMixin
+
+__all__ = [
+    "BasePage",
+    "HomePage",
+    "Municipality",
+    "NavigationSettings",
+    "PageTheme",
+    "Region",
+    "SiteSettings",
+    "StandardPage",
+    "Theme",
+    "ThemedPageMixin",
+]

@@ -1,0 +1,82 @@
+"""Site settings editors manage: contact details, footer and navigation."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
+
+from cms.blocks import LinkBlock
+
+
+@register_setting(icon="mail")
+class SiteSettings(BaseSiteSetting):
+    """The network's contact details and the text in the footer of every page."""
+
+    organisation_name = models.CharField(
+        _("organisation"), max_length=200, default="KL – Kommunernes Landsforening"
+    )
+    contact_name = models.CharField(_("kontaktperson"), max_length=200, blank=True)
+    contact_email = models.EmailField(_("e-mail"), blank=True)
+    contact_phone = models.CharField(_("telefon"), max_length=40, blank=True)
+    address = models.TextField(_("adresse"), blank=True)
+    footer_text = RichTextField(
+        _("tekst i sidefoden"), blank=True, features=["bold", "italic", "link"]
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("organisation_name"),
+                FieldPanel("contact_name"),
+                FieldPanel("contact_email"),
+                FieldPanel("contact_phone"),
+                FieldPanel("address"),
+            ],
+            heading=_("Kontakt"),
+        ),
+        FieldPanel("footer_text"),
+    ]
+
+    class Meta:
+        verbose_name = _("indstillinger for sitet")
+
+
+@register_setting(icon="list-ul")
+class NavigationSettings(BaseSiteSetting):
+    """The main menu at the top of every page and the links in the footer."""
+
+    main_menu = StreamField(
+        [("link", LinkBlock())],
+        blank=True,
+        verbose_name=_("hovedmenu"),
+        help_text=_("Punkterne i hovedmenuen, i den rækkefølge de skal vises."),
+    )
+    footer_links = StreamField(
+        [("link", LinkBlock())],
+        blank=True,
+        verbose_name=_("links i sidefoden"),
+        help_text=_("Fx om netværket, tilgængelighedserklæring og kontakt."),
+    )
+
+    panels = [FieldPanel("main_menu"), FieldPanel("footer_links")]
+
+    class Meta:
+        verbose_name = _("navigation")
+
+    @staticmethod
+    def resolve(stream):
+        """Turn menu blocks into (title, url, page) tuples, skipping pages no longer live."""
+        items = []
+        for block in stream:
+            value = block.value
+            page = value.get("page")
+            if page is not None:
+                page = page.specific_deferred if hasattr(page, "specific_deferred") else page
+                if not page.live:
+                    continue
+                items.append((value.get("title") or page.title, page.url, page))
+            elif value.get("url"):
+                items.append((value.get("title") or value["url"], value["url"], None))
+        return items
+

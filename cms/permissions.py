@@ -1,0 +1,71 @@
+"""Idempotent helpers that give editor groups their rights on pages, collections and models."""
+
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
+
+KL_EDITORS_GROUP = "KL-redaktører"
+
+ALL_PAGE_PERMISSIONS = ("add", "change", "publish", "bulk_delete", "lock", "unlock")
+# Municipal editors write and submit; KL editors publish.
+DRAFT_PAGE_PERMISSIONS = ("add", "change", "lock")
+MEDIA_PERMISSIONS = ("add", "change", "choose", "delete")
+
+
+def page_permission(permission_type):
+    return Permission.objects.get(
+        content_type=ContentType.objects.get_for_model(Page), codename=f"{permission_type}_page"
+    )
+
+
+def grant_page_permissions(group, page, permission_types):
+    for permission_type in permission_types:
+        GroupPagePermission.objects.get_or_create(
+            group=group, page=page, permission=page_permission(permission_type)
+        )
+
+
+def grant_collection_permissions(group, collection, actions=MEDIA_PERMISSIONS):
+    """Rights on images and documents in one collection and the collections below it."""
+    for app_label, model in (("wagtailimages", "image"), ("wagtaildocs", "document")):
+        for action in actions:
+            permission = Permission.objects.get(content_type__app_label=app_label, codename=f"{action}_{model}")
+            GroupCollectionPermission.objects.get_or_create(
+                group=group, collection=collection, permission=permission
+            )
+
+
+def grant_model_permissions(group, models, actions=("add", "change", "delete", "view")):
+    for model in models:
+        content_type = ContentType.objects.get_for_model(model)
+        for action in actions:
+            codename = f"{action}_{model._meta.model_name}"
+            permission = Permission.objects.filter(content_type=content_type, codename=codename).first()
+            if permission is not None:
+                group.permissions.add(permission)
+
+
+def grant_admin_access(group):
+    group.permissions.add(Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"))
+
+
+def ensure_kl_editors_group():
+    """The KL editors: publish anywhere, curate themes, settings, search promotions and media."""
+    from django.apps import apps
+
+    group, _created = Group.objects.get_or_create(name=KL_EDITORS_GROUP)
+    grant_admin_access(group)
+    grant_page_permissions(group, Page.get_first_root_node(), ALL_PAGE_PERMISSIONS)
+    grant_collection_permissions(group, Collection.get_first_root_node())
+    curated = [
+        apps.get_model("cms", "Theme"),
+        apps.get_model("cms", "Municipality"),
+        apps.get_model("cms", "Region"),
+        apps.get_model("cms", "SiteSettings"),
+        apps.get_model("cms", "NavigationSettings"),
+        apps.get_model("wagtailsearchpromotions", "Query"),
+        apps.get_model("wagtailsearchpromotions", "SearchPromotion"),
+        apps.get_model("wagtailredirects", "Redirect"),
+    ]
+    grant_model_permissions(group, curated)
+    return group

@@ -1,0 +1,49 @@
+"""Admin registration for the site-wide snippets: themes and geographic reference data."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from cms.models import Municipality, Region, Theme
+
+
+class ThemeViewSet(SnippetViewSet):
+    model = Theme
+    icon = "tag"
+    menu_label = _("Temaer")
+    menu_order = 200
+    add_to_admin_menu = True
+    list_display = ["name", "slug", "colour", "sort_order"]
+    search_fields = ["name", "description"]
+    ordering = ["sort_order", "name"]
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description"), FieldPanel("colour"), FieldPanel("sort_order")]
+
+
+class MunicipalityViewSet(SnippetViewSet):
+    model = Municipality
+    icon = "site"
+    menu_label = _("Kommuner")
+    list_display = ["name", "code", "region", "population"]
+    list_filter = ["region"]
+    search_fields = ["name", "short_name"]
+    ordering = ["short_name"]
+
+
+class RegionViewSet(SnippetViewSet):
+    model = Region
+    icon = "globe"
+    menu_label = _("Regioner")
+    list_display = ["name", "code"]
+
+
+class GeographyViewSetGroup(SnippetViewSetGroup):
+    items = (MunicipalityViewSet, RegionViewSet)
+    menu_icon = "site"
+    menu_label = _("Geografi")
+    menu_name = "geography"
+    menu_order = 210
+
+
+register_snippet(ThemeViewSet)
+register_snippet(GeographyViewSetGroup)

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class StrategiesConfig(AppConfig):
+    name = "strategies"
+    verbose_name = _("Strategier og handlingsplaner")
+    default_auto_field = "django.db.models.BigAutoField"
