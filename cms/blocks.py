@@ -1,6 +1,7 @@
 """StreamField blocks shared by every page type that has a body."""
 
 from django.utils.translation import gettext_lazy as _
+
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
@@ -61,9 +62,7 @@ class DocumentBlock(blocks.StructBlock):
     """A downloadable document, shown with its title, type and size."""
 
     document = DocumentChooserBlock(label=_("Dokument"))
-    title = blocks.CharBlock(
-        label=_("Titel"), required=False, help_text=_("Tom: dokumentets egen titel bruges.")
-    )
+    title = blocks.CharBlock(label=_("Titel"), required=False, help_text=_("Tom: dokumentets egen titel bruges."))
 
     class Meta:
         template = "components/blocks/document_block.html"
@@ -94,9 +93,7 @@ class LinkBlock(blocks.StructBlock):
 
     page = blocks.PageChooserBlock(label=_("Side"), required=False)
     url = blocks.URLBlock(label=_("Ekstern adresse"), required=False)
-    title = blocks.CharBlock(
-        label=_("Linktekst"), required=False, max_length=120, help_text=_("Tom: sidens titel.")
-    )
+    title = blocks.CharBlock(label=_("Linktekst"), required=False, max_length=120, help_text=_("Tom: sidens titel."))
 
     class Meta:
         icon = "link"

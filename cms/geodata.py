@@ -6,7 +6,15 @@ from pathlib import Path
 from django.utils.text import slugify
 
 MUNICIPALITIES_CSV = Path(__file__).resolve().parent / "data" / "municipalities.csv"
-EXPECTED_COLUMNS = {"code", "name", "short_name", "region_code", "region_name", "population", "population_year"}
+EXPECTED_COLUMNS = {
+    "code",
+    "name",
+    "short_name",
+    "region_code",
+    "region_name",
+    "population",
+    "population_year",
+}
 
 
 def read_rows(path=MUNICIPALITIES_CSV):
@@ -32,7 +40,10 @@ def sync_municipalities(region_model, municipality_model, path=MUNICIPALITIES_CS
         if code not in regions:
             region, _created = region_model.objects.update_or_create(
                 code=code,
-                defaults={"name": row["region_name"], "slug": slugify(row["region_name"], allow_unicode=True)},
+                defaults={
+                    "name": row["region_name"],
+                    "slug": slugify(row["region_name"], allow_unicode=True),
+                },
             )
             regions[code] = region
     existing = {m.code: m for m in municipality_model.objects.all()}

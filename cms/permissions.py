@@ -2,6 +2,7 @@
 
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
+
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
 
 KL_EDITORS_GROUP = "KL-redaktører"
@@ -20,9 +21,7 @@ def page_permission(permission_type):
 
 def grant_page_permissions(group, page, permission_types):
     for permission_type in permission_types:
-        GroupPagePermission.objects.get_or_create(
-            group=group, page=page, permission=page_permission(permission_type)
-        )
+        GroupPagePermission.objects.get_or_create(group=group, page=page, permission=page_permission(permission_type))
 
 
 def grant_collection_permissions(group, collection, actions=MEDIA_PERMISSIONS):
@@ -30,9 +29,7 @@ def grant_collection_permissions(group, collection, actions=MEDIA_PERMISSIONS):
     for app_label, model in (("wagtailimages", "image"), ("wagtaildocs", "document")):
         for action in actions:
             permission = Permission.objects.get(content_type__app_label=app_label, codename=f"{action}_{model}")
-            GroupCollectionPermission.objects.get_or_create(
-                group=group, collection=collection, permission=permission
-            )
+            GroupCollectionPermission.objects.get_or_create(group=group, collection=collection, permission=permission)
 
 
 def grant_model_permissions(group, models, actions=("add", "change", "delete", "view")):
@@ -61,6 +58,8 @@ def ensure_kl_editors_group():
         apps.get_model("cms", "Theme"),
         apps.get_model("cms", "Municipality"),
         apps.get_model("cms", "Region"),
+        apps.get_model("cms", "Organisation"),
+        apps.get_model("cms", "Person"),
         apps.get_model("cms", "SiteSettings"),
         apps.get_model("cms", "NavigationSettings"),
         apps.get_model("wagtailsearchpromotions", "Query"),

@@ -1,7 +1,5 @@
 """Demo content for the site-wide parts: home page, standard pages, settings, themes and users."""
 
-from django.utils.translation import gettext_lazy as _  # noqa: F401  (kept for makemessages)
-
 from cms.geodata import seed_themes, sync_municipalities
 from cms.models import HomePage, Municipality, NavigationSettings, Region, SiteSettings, StandardPage, Theme
 from cms.permissions import KL_EDITORS_GROUP, ensure_kl_editors_group
@@ -104,17 +102,35 @@ def load(report):
 
     report.step("Brugere og grupper")
     ensure_kl_editors_group()
-    ensure_user(report, "admin", first_name="Ada", last_name="Administrator", email="admin@example.org",
-                superuser=True)
-    ensure_user(report, "kl-redaktoer", first_name="Karen", last_name="KL-redaktør",
-                email="kl-redaktoer@example.org", groups=[KL_EDITORS_GROUP])
+    ensure_user(
+        report,
+        "admin",
+        first_name="Ada",
+        last_name="Administrator",
+        email="admin@example.org",
+        superuser=True,
+    )
+    ensure_user(
+        report,
+        "kl-redaktoer",
+        first_name="Karen",
+        last_name="KL-redaktør",
+        email="kl-redaktoer@example.org",
+        groups=[KL_EDITORS_GROUP],
+    )
     from django.contrib.auth.models import Group
 
     for username, short_name, first_name, last_name in DEMO_MUNICIPAL_EDITORS:
         municipality = Municipality.objects.get(short_name=short_name)
         Group.objects.get_or_create(name=municipal_group_name(municipality))
-        ensure_user(report, username, first_name=first_name, last_name=last_name,
-                    email=f"{username}@example.org", groups=[municipal_group_name(municipality)])
+        ensure_user(
+            report,
+            username,
+            first_name=first_name,
+            last_name=last_name,
+            email=f"{username}@example.org",
+            groups=[municipal_group_name(municipality)],
+        )
 
 
 def add_menu_link(site, page, menu="main_menu", position=None):

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
+
 from wagtail.models import Collection, Page, Site
 
 
@@ -72,8 +73,13 @@ def ensure_home_page(model, report=None, **fields):
     port = base_url.port or (443 if base_url.scheme == "https" else 80)
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
-        Site.objects.create(hostname=base_url.hostname, port=port, root_page=home, is_default_site=True,
-                            site_name="Grønne partnerskaber")
+        Site.objects.create(
+            hostname=base_url.hostname,
+            port=port,
+            root_page=home,
+            is_default_site=True,
+            site_name="Grønne partnerskaber",
+        )
     elif site.root_page_id != home.pk:
         site.root_page = home
         site.hostname = base_url.hostname

@@ -4,9 +4,11 @@ import io
 import random
 
 from django.core.files.images import ImageFile
+
+from wagtail.images import get_image_model
+
 from PIL import Image as PillowImage
 from PIL import ImageDraw
-from wagtail.images import get_image_model
 
 PALETTES = {
     "eng": ((176, 214, 232), (247, 236, 200), [(120, 170, 96), (86, 140, 72), (52, 104, 60)]),

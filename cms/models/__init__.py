@@ -1,5 +1,6 @@
 """Site-wide models: pages, site settings, the theme taxonomy and geographic reference data."""
 
+from .directory import Organisation, Person
 from .geo import Municipality, Region
 from .pages import BasePage, HomePage, StandardPage
 from .settings import NavigationSettings, SiteSettings
@@ -10,6 +11,8 @@ __all__ = [
     "HomePage",
     "Municipality",
     "NavigationSettings",
+    "Organisation",
+    "Person",
     "PageTheme",
     "Region",
     "SiteSettings",

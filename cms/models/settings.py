@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
@@ -13,16 +14,12 @@ from cms.blocks import LinkBlock
 class SiteSettings(BaseSiteSetting):
     """The network's contact details and the text in the footer of every page."""
 
-    organisation_name = models.CharField(
-        _("organisation"), max_length=200, default="KL – Kommunernes Landsforening"
-    )
+    organisation_name = models.CharField(_("organisation"), max_length=200, default="KL – Kommunernes Landsforening")
     contact_name = models.CharField(_("kontaktperson"), max_length=200, blank=True)
     contact_email = models.EmailField(_("e-mail"), blank=True)
     contact_phone = models.CharField(_("telefon"), max_length=40, blank=True)
     address = models.TextField(_("adresse"), blank=True)
-    footer_text = RichTextField(
-        _("tekst i sidefoden"), blank=True, features=["bold", "italic", "link"]
-    )
+    footer_text = RichTextField(_("tekst i sidefoden"), blank=True, features=["bold", "italic", "link"])
 
     panels = [
         MultiFieldPanel(
@@ -79,4 +76,3 @@ class NavigationSettings(BaseSiteSetting):
             elif value.get("url"):
                 items.append((value.get("title") or value["url"], value["url"], None))
         return items
-

@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TagBase, TaggedItemBase
@@ -57,7 +58,13 @@ class PageTheme(TaggedItemBase):
 
 
 class ThemedPageMixin(models.Model):
-    """Gives a page type the `themes` field; every themed page shares one link table."""
+    """Gives a page type the `themes` field; every themed page shares one link table.
+
+    Because the link table points at `wagtailcore.Page`, filter a page type by theme through
+    the link rows (`StrategyPage.objects.filter(theme_items__tag=theme)`), not `themes__…`,
+    which taggit cannot join from a page subclass. The shared table is what lets one query
+    count or list everything on a theme across all page types.
+    """
 
     themes = ClusterTaggableManager(
         through=PageTheme,

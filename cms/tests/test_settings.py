@@ -1,0 +1,65 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+BASE_DIR = Path(__file__).resolve().parents[2]
+
+
+def run_manage(*args, env_overrides):
+    hidden = {"SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    env = {key: value for key, value in os.environ.items() if key not in hidden}
+    env.update({"DJANGO_SETTINGS_MODULE": "cms.settings.production", **env_overrides})
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+@pytest.mark.parametrize(
+    ("overrides", "missing"),
+    [
+        ({}, "SECRET_KEY, ALLOWED_HOSTS"),
+        ({"ALLOWED_HOSTS": "example.org"}, "SECRET_KEY"),
+        ({"SECRET_KEY": "x" * 60}, "ALLOWED_HOSTS"),
+        ({"SECRET_KEY": "  ", "ALLOWED_HOSTS": "example.org"}, "SECRET_KEY"),
+    ],
+)
+def test_production_refuses_to_start_without_its_secrets(overrides, missing):
+    result = run_manage("check", env_overrides=overrides)
+    assert result.returncode != 0
+    assert f"Production settings need these environment variables: {missing}" in result.stderr
+
+
+def test_production_passes_the_deployment_checklist_when_configured():
+    result = run_manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        env_overrides={
+            "SECRET_KEY": "k3y-" + "abcdefghij" * 6,
+            "ALLOWED_HOSTS": "gronnepartnerskaber.example",
+        },
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+def test_site_speaks_danish_first_in_copenhagen_time(settings):
+    assert settings.LANGUAGE_CODE == "da"
+    assert settings.TIME_ZONE == "Europe/Copenhagen"
+    assert [code for code, _name in settings.LANGUAGES] == ["da", "en"]
+
+
+def test_wagtail_search_uses_the_danish_configuration_on_postgresql(settings):
+    backend = settings.WAGTAILSEARCH_BACKENDS["default"]
+    assert backend["BACKEND"] == "wagtail.search.backends.database"
+    if settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+        assert backend["SEARCH_CONFIG"] == "danish"

@@ -1,0 +1,39 @@
+"""Fixtures shared by every app's tests."""
+
+import pytest
+
+
+@pytest.fixture
+def home_page(db):
+    """A published home page served by the default site, as load_demo makes it."""
+    from cms.demo.base import ensure_home_page
+    from cms.models import HomePage
+
+    home, _created = ensure_home_page(HomePage, title="Grønne partnerskaber", intro="Forsiden.")
+    return home
+
+
+@pytest.fixture(scope="session", autouse=True)
+def migrated_state(django_db_setup, django_db_blocker):
+    """The database as migrations leave it, serialized once before any test changes it."""
+    from django.db import connection
+
+    with django_db_blocker.unblock():
+        return connection.creation.serialize_db_to_string()
+
+
+@pytest.fixture
+def _restore_serialized_state(migrated_state):
+    from django.db import connections
+
+    connections["default"]._test_serialized_contents = migrated_state
+
+
+@pytest.fixture
+def migrated_db(_restore_serialized_state, django_db_serialized_rollback, transactional_db):
+    """A transactional database that starts as migrations left it (root page, municipalities, themes).
+
+    Django restores that state from `migrated_state` before each such test. It keeps the
+    serialized copy on the connection object, which pytest's unittest runs can replace, so it is
+    put back here before the database fixture runs.
+    """
