@@ -21,7 +21,17 @@ class BasePage(Page):
         help_text=_("Et kort afsnit under titlen. Bruges også på kort og i søgeresultater."),
     )
 
+    is_example = models.BooleanField(
+        _("eksempelindhold"),
+        default=False,
+        help_text=_(
+            "Markér sider med opfundet indhold til demonstration. De vises med en tydelig besked om, "
+            "at indholdet er et eksempel og ikke en kommunes politik."
+        ),
+    )
+
     search_fields = Page.search_fields + [index.SearchField("intro")]
+    settings_panels = Page.settings_panels + [FieldPanel("is_example")]
 
     class Meta:
         abstract = True

@@ -55,3 +55,15 @@ class BaseTemplateTests(TestCase):
         self.assertIn('<html lang="en"', html)
         self.assertIn("Skip to content", html)
         self.assertIn('href="/om-netvaerket/" lang="da"', html)
+
+
+class ExampleNoticeTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        home = make_home_page()
+        cls.example = StandardPageFactory(parent=home, title="Eksempelside", slug="eksempel", is_example=True)
+        cls.real = StandardPageFactory(parent=home, title="Rigtig side", slug="rigtig")
+
+    def test_example_pages_say_so_and_others_do_not(self):
+        self.assertContains(self.client.get("/eksempel/"), "Eksempelindhold.")
+        self.assertNotContains(self.client.get("/rigtig/"), "Eksempelindhold.")
