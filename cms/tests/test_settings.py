@@ -63,3 +63,24 @@ def test_wagtail_search_uses_the_danish_configuration_on_postgresql(settings):
     assert backend["BACKEND"] == "wagtail.search.backends.database"
     if settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         assert backend["SEARCH_CONFIG"] == "danish"
+
+
+def test_redis_url_switches_the_cache_to_redis():
+    """With REDIS_URL set, the cache is the shared Redis server (running at 127.0.0.1:6379 here and in CI)."""
+    script = (
+        "from django.core.cache import caches; import uuid; cache = caches['default']; "
+        "key = 'probe-' + uuid.uuid4().hex; "
+        "cache.set(key, 'ok', 30); print(type(cache).__name__, cache.get(key)); cache.delete(key)"
+    )
+    env = {key: value for key, value in os.environ.items() if key != "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    env.update({"DJANGO_SETTINGS_MODULE": "cms.settings.dev", "REDIS_URL": "redis://127.0.0.1:6379/15"})
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-v0", "-c", script],
+        cwd=BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "RedisCache ok"
