@@ -41,6 +41,11 @@ class BasePage(Page):
         """The text shown for this page on cards and in meta descriptions."""
         return self.search_description or self.intro
 
+    @property
+    def social_image(self):
+        """The image shown when the page is shared; page types with a hero image use it."""
+        return getattr(self, "hero_image", None)
+
 
 class HomePage(BasePage):
     """The front page of the site: a hero and curated content."""

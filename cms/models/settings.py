@@ -20,6 +20,15 @@ class SiteSettings(BaseSiteSetting):
     contact_phone = models.CharField(_("telefon"), max_length=40, blank=True)
     address = models.TextField(_("adresse"), blank=True)
     footer_text = RichTextField(_("tekst i sidefoden"), blank=True, features=["bold", "italic", "link"])
+    share_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("standardbillede ved deling"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Vises, når en side uden eget billede deles på sociale medier."),
+    )
 
     panels = [
         MultiFieldPanel(
@@ -33,6 +42,7 @@ class SiteSettings(BaseSiteSetting):
             heading=_("Kontakt"),
         ),
         FieldPanel("footer_text"),
+        FieldPanel("share_image"),
     ]
 
     class Meta:

@@ -1,10 +1,17 @@
 """Template tags for the parts of every page: navigation, breadcrumbs and language links."""
 
+import json
+
 from django import template
+from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
 from django.urls import translate_url
+from django.utils import translation
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from cms.models import NavigationSettings
+from cms.models import NavigationSettings, SiteSettings
 
 register = template.Library()
 
@@ -65,3 +72,83 @@ def translated_url(context, language_code):
 @register.simple_tag
 def current_language():
     return get_language() or "da"
+
+
+@register.inclusion_tag("components/meta.html", takes_context=True)
+def page_meta(context):
+    """Description, canonical link, language alternates and sharing tags for the current page.
+
+    Views that are not pages can set `meta_title`, `meta_description` and `meta_image` in their context.
+    """
+    request = context.get("request")
+    if request is None:
+        return {}
+    page = context.get("page")
+    site_settings = SiteSettings.for_request(request)
+    if page is not None:
+        title = page.seo_title or page.title
+        description = getattr(page, "summary", "") or page.search_description
+        image = getattr(page, "social_image", None)
+        with translation.override("da"):
+            canonical = page.get_full_url(request)
+    else:
+        title = context.get("meta_title", "")
+        description = context.get("meta_description", "")
+        image = context.get("meta_image")
+        canonical = request.build_absolute_uri(translate_url(request.path, "da"))
+    image = image or site_settings.share_image
+    image_data = None
+    if image is not None:
+        rendition = image.get_rendition("fill-1200x630|format-jpeg")
+        image_data = {
+            "url": request.build_absolute_uri(rendition.url),
+            "width": rendition.width,
+            "height": rendition.height,
+            "alt": getattr(context.get("page"), "hero_image_alt", "") or image.default_alt_text,
+        }
+    alternates = [
+        (code, request.build_absolute_uri(translate_url(request.get_full_path(), code)))
+        for code, _name in settings.LANGUAGES
+    ]
+    return {
+        "title": title,
+        "description": " ".join(str(description or "").split())[:300],
+        "canonical": canonical,
+        "alternates": alternates,
+        "image": image_data,
+        "og_type": "website" if page is None or page.depth <= 2 else "article",
+        "site_name": str(translation.gettext("Grønne partnerskaber")),
+        "locale": "en_GB" if translation.get_language() == "en" else "da_DK",
+    }
+
+
+_JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.simple_tag
+def json_ld(data):
+    """Structured data (schema.org) as a JSON-LD script, escaped so it cannot close the script element."""
+    payload = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_JSON_ESCAPES)
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))  # noqa: S308
+
+
+@register.simple_tag(takes_context=True)
+def organisation_json_ld(context):
+    """schema.org Organization for the network, with KL as its parent organisation."""
+    request = context["request"]
+    site_settings = SiteSettings.for_request(request)
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Organization",
+        "name": "Netværk for grønne partnerskaber mellem kommuner og kulturliv",
+        "url": request.build_absolute_uri("/"),
+        "parentOrganization": {"@type": "Organization", "name": site_settings.organisation_name},
+    }
+    if site_settings.contact_email:
+        data["email"] = site_settings.contact_email
+    if site_settings.contact_phone:
+        data["telephone"] = site_settings.contact_phone
+    if site_settings.address:
+        lines = [line.strip() for line in site_settings.address.splitlines() if line.strip()]
+        data["address"] = {"@type": "PostalAddress", "streetAddress": ", ".join(lines), "addressCountry": "DK"}
+    return json_ld(data)

@@ -48,7 +48,10 @@ class BaseTemplateTests(TestCase):
         html = self.get("/")
         self.assertIn('href="/static/cms/css/site.css"', html)
         self.assertIn('media="print"', html)
-        self.assertNotRegex(html, r'(src|href)="https?://')
+        # No CDN, external font or tracker: every script, stylesheet and image comes from this site.
+        self.assertNotRegex(html, r'<script[^>]+src="https?://')
+        self.assertNotRegex(html, r'<link[^>]+rel="(stylesheet|preload|preconnect)"[^>]+href="https?://')
+        self.assertNotRegex(html, r'<img[^>]+src="https?://')
 
     def test_english_version_translates_the_sites_own_strings(self):
         html = self.get("/en/om-netvaerket/")
