@@ -1,7 +1,16 @@
 """Demo content for the site-wide parts: home page, standard pages, settings, themes and users."""
 
 from cms.geodata import seed_themes, sync_municipalities
-from cms.models import HomePage, Municipality, NavigationSettings, Region, SiteSettings, StandardPage, Theme
+from cms.models import (
+    HomePage,
+    Municipality,
+    NavigationSettings,
+    Region,
+    SiteSettings,
+    StandardPage,
+    Theme,
+    ThemeIndexPage,
+)
 from cms.permissions import KL_EDITORS_GROUP, ensure_kl_editors_group
 
 from .base import ensure_child_page, ensure_collection, ensure_home_page, ensure_user
@@ -82,6 +91,15 @@ def load(report):
         show_in_menus=False,
     )
 
+    themes_page, _ = ensure_child_page(
+        home,
+        ThemeIndexPage,
+        "temaer",
+        report,
+        title="Temaer",
+        intro="Netværkets temaer samler strategier, handlinger, cases og workshops på tværs af kommunerne.",
+    )
+
     report.step("Indstillinger og navigation")
     site = home.get_site()
     site_settings = SiteSettings.for_site(site)
@@ -96,6 +114,7 @@ def load(report):
         )
         site_settings.save()
     add_menu_link(site, about)
+    add_menu_link(site, themes_page)
     add_menu_link(site, membership)
     add_menu_link(site, about, menu="footer_links")
     add_menu_link(site, accessibility, menu="footer_links")

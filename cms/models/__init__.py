@@ -4,6 +4,7 @@ from .directory import Organisation, Person
 from .geo import Municipality, Region
 from .pages import BasePage, HomePage, StandardPage
 from .settings import NavigationSettings, SiteSettings
+from .theme_pages import ThemeIndexPage
 from .themes import PageTheme, Theme, ThemedPageMixin
 
 __all__ = [
@@ -18,5 +19,6 @@ __all__ = [
     "SiteSettings",
     "StandardPage",
     "Theme",
+    "ThemeIndexPage",
     "ThemedPageMixin",
 ]

@@ -10,6 +10,8 @@ from wagtail.search import index
 
 from cms.blocks import BodyBlock
 
+from .themes import ThemedPageMixin
+
 
 class BasePage(Page):
     """Common ground for the site's page types: a short introduction shown under the title."""
@@ -84,12 +86,12 @@ class HomePage(BasePage):
         verbose_name_plural = _("forsider")
 
 
-class StandardPage(BasePage):
-    """A page of text such as "Om netværket", membership or the accessibility statement."""
+class StandardPage(ThemedPageMixin, BasePage):
+    """A page of text such as "Om netværket", membership, the accessibility statement or a guide on a theme."""
 
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("indhold"))
 
-    content_panels = BasePage.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    content_panels = BasePage.content_panels + [FieldPanel("intro"), FieldPanel("body"), FieldPanel("themes")]
     search_fields = BasePage.search_fields + [index.SearchField("body")]
 
     parent_page_types = ["cms.HomePage", "cms.StandardPage"]

@@ -78,20 +78,22 @@ def current_language():
 def page_meta(context):
     """Description, canonical link, language alternates and sharing tags for the current page.
 
-    Views that are not pages can set `meta_title`, `meta_description` and `meta_image` in their context.
+    Views that are not pages, and routes of routable pages, set `meta_title`, `meta_description` and
+    `meta_image` in their context; their canonical address is the Danish version of their own path.
     """
     request = context.get("request")
     if request is None:
         return {}
     page = context.get("page")
     site_settings = SiteSettings.for_request(request)
-    if page is not None:
+    if page is not None and not context.get("meta_title"):
         title = page.seo_title or page.title
         description = getattr(page, "summary", "") or page.search_description
         image = getattr(page, "social_image", None)
         with translation.override("da"):
             canonical = page.get_full_url(request)
     else:
+        # A view that is not a page, or a route of a routable page, describes itself.
         title = context.get("meta_title", "")
         description = context.get("meta_description", "")
         image = context.get("meta_image")
@@ -152,3 +154,18 @@ def organisation_json_ld(context):
         lines = [line.strip() for line in site_settings.address.splitlines() if line.strip()]
         data["address"] = {"@type": "PostalAddress", "streetAddress": ", ".join(lines), "addressCountry": "DK"}
     return json_ld(data)
+
+
+@register.simple_tag(takes_context=True)
+def theme_url(context, theme):
+    """The address of a theme's page, or an empty string while there is no live theme index."""
+    from cms.models import ThemeIndexPage
+
+    request = context.get("request")
+    cache_attr = "_theme_index_page"
+    index = getattr(request, cache_attr, None) if request is not None else None
+    if index is None:
+        index = ThemeIndexPage.objects.live().public().first() or False
+        if request is not None:
+            setattr(request, cache_attr, index)
+    return index.theme_url(theme) if index else ""
