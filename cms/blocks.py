@@ -133,3 +133,19 @@ class BodyBlock(blocks.StreamBlock):
 
     class Meta:
         label = _("Indhold")
+
+
+class FeaturedItemBlock(blocks.StructBlock):
+    """A page the editors feature on the home page, optionally with their own title and text."""
+
+    page = blocks.PageChooserBlock(label=_("Side"))
+    title = blocks.CharBlock(label=_("Egen titel"), required=False, max_length=120, help_text=_("Tom: sidens titel."))
+    text = blocks.TextBlock(
+        label=_("Egen tekst"), required=False, max_length=300, help_text=_("Tom: sidens introduktion.")
+    )
+
+    class Meta:
+        icon = "pick"
+        label = _("Fremhævet indhold")
+        template = "components/blocks/featured_item_block.html"
+        description = _("En side, der fremhæves på forsiden, med valgfri egen titel og tekst.")

@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
@@ -78,3 +79,15 @@ class DirectoryViewSetGroup(SnippetViewSetGroup):
 register_snippet(ThemeViewSet)
 register_snippet(DirectoryViewSetGroup)
 register_snippet(GeographyViewSetGroup)
+
+
+@hooks.register("home_page_sections")
+def theme_tiles_section(request, home_page):
+    """Tiles for the themes that have published content, with their counts."""
+    from cms.home import HomeSection
+    from cms.themes import themes_with_counts
+
+    themes = [theme for theme in themes_with_counts() if theme.item_count]
+    if not themes:
+        return None
+    return HomeSection(key="themes", order=60, template="cms/home/themes_section.html", context={"themes": themes})

@@ -49,7 +49,7 @@ def load(report):
         get_or_create_demo_image(title, palette, seed, collection, report)
 
     report.step("Sidetræ")
-    home, _created = ensure_home_page(
+    home, home_created = ensure_home_page(
         HomePage,
         report,
         title="Grønne partnerskaber mellem kommuner og kulturliv",
@@ -99,6 +99,20 @@ def load(report):
         title="Temaer",
         intro="Netværkets temaer samler strategier, handlinger, cases og workshops på tværs af kommunerne.",
     )
+
+    if home_created:
+        home.featured = [
+            ("item", {"page": about, "title": "", "text": ""}),
+            (
+                "item",
+                {
+                    "page": membership,
+                    "title": "Bliv medlem af netværket",
+                    "text": "Tre netværksmøder om året og en offentlig konference – for 7.000 kr. ekskl. moms.",
+                },
+            ),
+        ]
+        home.save_revision().publish()
 
     report.step("Indstillinger og navigation")
     site = home.get_site()

@@ -8,7 +8,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from cms.blocks import BodyBlock
+from cms.blocks import BodyBlock, FeaturedItemBlock
 
 from .themes import ThemedPageMixin
 
@@ -67,6 +67,13 @@ class HomePage(BasePage):
         blank=True,
         help_text=_("Beskriv billedet for dem, der ikke kan se det. Tom: billedet er pynt."),
     )
+    featured = StreamField(
+        [("item", FeaturedItemBlock())],
+        blank=True,
+        max_num=6,
+        verbose_name=_("fremhævet indhold"),
+        help_text=_("Op til seks sider, der vises øverst under topsektionen. Upublicerede sider skjules."),
+    )
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("indhold"))
 
     content_panels = BasePage.content_panels + [
@@ -74,6 +81,7 @@ class HomePage(BasePage):
             [FieldPanel("intro"), FieldPanel("hero_image"), FieldPanel("hero_image_alt")],
             heading=_("Topsektion"),
         ),
+        FieldPanel("featured"),
         FieldPanel("body"),
     ]
     search_fields = BasePage.search_fields + [index.SearchField("body")]
@@ -84,6 +92,14 @@ class HomePage(BasePage):
     class Meta:
         verbose_name = _("forside")
         verbose_name_plural = _("forsider")
+
+    def get_context(self, request, *args, **kwargs):
+        from cms.home import featured_items, home_sections
+
+        context = super().get_context(request, *args, **kwargs)
+        context["featured_items"] = featured_items(self)
+        context["sections"] = home_sections(request, self)
+        return context
 
 
 class StandardPage(ThemedPageMixin, BasePage):

@@ -1,0 +1,50 @@
+"""The home page's automatic sections.
+
+Apps add a section by registering a `home_page_sections` Wagtail hook: a function taking
+(request, home_page) and returning a `HomeSection`, or None when it has nothing to show, so an empty
+section never appears.
+"""
+
+from dataclasses import dataclass, field
+
+from wagtail import hooks
+
+
+@dataclass
+class HomeSection:
+    key: str
+    order: int  # smaller first
+    template: str
+    context: dict = field(default_factory=dict)
+
+
+def home_sections(request, home_page):
+    sections = []
+    for hook in hooks.get_hooks("home_page_sections"):
+        section = hook(request, home_page)
+        if section is not None:
+            sections.append(section)
+    return sorted(sections, key=lambda section: (section.order, section.key))
+
+
+def featured_items(home_page):
+    """The featured pages that are still live and public, with the editors' own title and text."""
+    from wagtail.models import Page
+
+    blocks = [block.value for block in home_page.featured if block.value.get("page")]
+    pages = Page.objects.live().public().filter(pk__in=[value["page"].pk for value in blocks]).specific()
+    by_id = {page.pk: page for page in pages}
+    items = []
+    for value in blocks:
+        specific = by_id.get(value["page"].pk)
+        if specific is None:
+            continue
+        items.append(
+            {
+                "page": specific,
+                "title": value.get("title") or specific.title,
+                "text": value.get("text") or getattr(specific, "summary", "") or "",
+                "kind": str(specific._meta.verbose_name).capitalize(),
+            }
+        )
+    return items
