@@ -130,3 +130,20 @@ def related_themes(theme, limit=5):
         related.shared_count = row["count"]
         result.append(related)
     return result
+
+
+def related_pages(page, limit=6):
+    """Up to `limit` live, public pages sharing the most themes with `page`, never the page itself."""
+    theme_ids = list(PageTheme.objects.filter(content_object_id=page.pk).values_list("tag_id", flat=True))
+    if not theme_ids:
+        return []
+    rows = (
+        PageTheme.objects.filter(tag_id__in=theme_ids, content_object__in=visible_pages().order_by().values("pk"))
+        .exclude(content_object_id=page.pk)
+        .values("content_object")
+        .annotate(shared=Count("tag", distinct=True))
+        .order_by("-shared", "-content_object")[:limit]
+    )
+    order = [row["content_object"] for row in rows]
+    pages = {p.pk: p for p in Page.objects.filter(pk__in=order).specific()}
+    return [pages[pk] for pk in order if pk in pages]

@@ -9,6 +9,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import views
+from cms.feeds import ThemeFeed, feed_urls
 
 handler404 = "cms.views.page_not_found"
 handler500 = "cms.views.server_error"
@@ -30,6 +31,7 @@ if settings.DEBUG:
 
 # Public pages: Danish without a prefix, English under /en/. Wagtail's catch-all comes last.
 urlpatterns += i18n_patterns(
+    *feed_urls("feed/tema/<str:slug>/", ThemeFeed, "theme_feed"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

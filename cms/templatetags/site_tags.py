@@ -169,3 +169,20 @@ def theme_url(context, theme):
         if request is not None:
             setattr(request, cache_attr, index)
     return index.theme_url(theme) if index else ""
+
+
+@register.filter
+def kind_label(item):
+    """What kind of content an item is, as visitors read it ("Strategi", "Case" …)."""
+    label = getattr(item, "kind_label", None)
+    if label:
+        return label
+    return str(item._meta.verbose_name).capitalize() if hasattr(item, "_meta") else ""
+
+
+@register.inclusion_tag("components/related_content.html")
+def related_content(page, limit=6):
+    """Up to six live, public items sharing the most themes with the page."""
+    from cms.themes import related_pages
+
+    return {"related_items": related_pages(page, limit)}
