@@ -38,6 +38,7 @@ class PageTreeTests(WagtailPageTestCase):
                     "title": self.home.title,
                     "slug": self.home.slug,
                     "intro": "Ny introduktion",
+                    "featured": streamfield([]),
                     "body": streamfield([("paragraph", rich_text("<p>Velkommen</p>"))]),
                 }
             ),
