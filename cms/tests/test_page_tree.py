@@ -3,7 +3,7 @@ from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from cms.factories import StandardPageFactory
-from cms.models import HomePage, StandardPage
+from cms.models import HomePage, StandardPage, ThemeIndexPage
 from cms.tests.utils import make_home_page
 
 
@@ -12,6 +12,8 @@ class PageTreeTests(WagtailPageTestCase):
     def setUpTestData(cls):
         cls.home = make_home_page()
         cls.about = StandardPageFactory(parent=cls.home, title="Om netværket", slug="om-netvaerket")
+        cls.themes = ThemeIndexPage(title="Temaer", slug="temaer")
+        cls.home.add_child(instance=cls.themes)
 
     def test_home_page_sits_at_the_root_only(self):
         self.assertCanCreateAt(Page, HomePage)
@@ -28,6 +30,8 @@ class PageTreeTests(WagtailPageTestCase):
     def test_every_page_type_renders(self):
         self.assertPageIsRenderable(self.home)
         self.assertPageIsRenderable(self.about)
+        self.assertPageIsRenderable(self.themes)
+        self.assertPageIsRenderable(self.themes, route_path="/grøn-dannelse/")
 
     def test_every_page_type_is_editable(self):
         # StreamFields are drawn by JavaScript, so the form data is given rather than scraped.
