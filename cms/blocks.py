@@ -1,5 +1,6 @@
 """StreamField blocks shared by every page type that has a body."""
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
@@ -105,11 +106,11 @@ class LinkBlock(blocks.StructBlock):
         value = super().clean(value)
         errors = {}
         if not value.get("page") and not value.get("url"):
-            errors["page"] = blocks.ErrorList([_("Vælg en side eller skriv en adresse.")])
+            errors["page"] = ValidationError(_("Vælg en side eller skriv en adresse."))
         elif value.get("page") and value.get("url"):
-            errors["url"] = blocks.ErrorList([_("Vælg enten en side eller en adresse, ikke begge.")])
+            errors["url"] = ValidationError(_("Vælg enten en side eller en adresse, ikke begge."))
         elif value.get("url") and not value.get("title"):
-            errors["title"] = blocks.ErrorList([_("Et eksternt link skal have en linktekst.")])
+            errors["title"] = ValidationError(_("Et eksternt link skal have en linktekst."))
         if errors:
             raise blocks.StructBlockValidationError(block_errors=errors)
         return value
