@@ -1,5 +1,6 @@
 """StreamField blocks for meetings, cases, workshop outputs and the conference."""
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
@@ -97,7 +98,7 @@ class GalleryImageBlock(blocks.StructBlock):
         if value.get("image") and not (value.get("alt_text") or "").strip():
             raise blocks.StructBlockValidationError(
                 block_errors={
-                    "alt_text": blocks.ErrorList([_("Skriv en alternativ tekst, der beskriver billedet.")]),
+                    "alt_text": ValidationError(_("Skriv en alternativ tekst, der beskriver billedet.")),
                 }
             )
         return value

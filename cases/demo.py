@@ -457,7 +457,7 @@ def ensure_conference(home, report, people):
         ConferencePage,
         "konference",
         report,
-        title="Konference 2026: Grønne partnerskaber mellem kommuner og kulturliv",
+        title="Konference 2026",
         intro=(
             "På netværkets årlige konference præsenterer medlemskommunerne deres strategier, handlingsplaner og "
             "refleksioner for hinanden og for alle andre interesserede."
