@@ -135,6 +135,20 @@ class EditorFormTests(WagtailPageTestCase):
         self.assertEqual(meeting.programme[0].value["title"], "Velkomst")
         self.assertEqual(meeting.gallery[0].value["alt_text"], "Deltagere ved bordene")
 
+    def test_the_admin_forms_open_for_every_page_type(self):
+        for model, parent in (
+            (MeetingPage, self.site["index"]),
+            (CasePage, self.site["meeting"]),
+            (WorkshopOutputPage, self.site["meeting"]),
+            (ConferencePage, self.site["home"]),
+        ):
+            with self.subTest(model.__name__):
+                self.assertEqual(self.client.get(self.add_url(model, parent)).status_code, 200)
+        for name in ("index", "meeting", "case", "workshop", "conference"):
+            with self.subTest(name):
+                url = reverse("wagtailadmin_pages:edit", args=(self.site[name].pk,))
+                self.assertEqual(self.client.get(url).status_code, 200)
+
     def test_end_time_before_start_time_is_refused_on_the_end_time_field(self):
         response = self.post(MeetingPage, self.site["index"], meeting_form(start_time="14:00", end_time="10:00"))
         self.assertEqual(response.status_code, 200)

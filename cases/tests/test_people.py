@@ -114,3 +114,17 @@ class PhotoConsentTests(TestCase):
         self.assertContains(self.client.get(self.site["case"].url), "portraet")
         # Consent is per person: the speaker without consent still has no photo.
         self.assert_no_photo(person_url(self.speaker))
+
+
+class RebuildCommandTests(TestCase):
+    def test_rebuild_talks_restores_the_table_from_live_programmes(self):
+        from io import StringIO
+
+        from django.core.management import call_command
+
+        site = build_site()
+        Talk.objects.all().delete()
+        draft = site["meeting"].copy(update_attrs={"slug": "kopi", "title": "Kopi"}, keep_live=False)
+        call_command("rebuild_talks", stdout=StringIO())
+        self.assertEqual(list(Talk.objects.values_list("page_id", flat=True)), [site["meeting"].pk])
+        self.assertFalse(Talk.objects.filter(page=draft).exists())
