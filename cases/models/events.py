@@ -11,6 +11,10 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
+from search.documents import html_text, stream_text
+
+from .searching import programme_speakers
+
 
 def today():
     """Today's date in Europe/Copenhagen: what "upcoming" and "past" are measured from."""
@@ -78,6 +82,13 @@ class EventMixin(models.Model):
     def is_upcoming(self, on=None):
         """True from now until the end of the day it takes place (Danish time)."""
         return self.date >= (on or today())
+
+    def event_text(self, *streams):
+        """Plain text for search: the place, the StreamFields' text, the speakers and the practical info."""
+        speakers = ", ".join(person.name for person in programme_speakers(self.programme))
+        parts = [self.location_text, *(stream_text(stream) for stream in streams), speakers]
+        parts.append(html_text(self.practical_info))
+        return "\n".join(part for part in parts if part)
 
     @property
     def location_text(self):

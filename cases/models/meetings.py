@@ -11,12 +11,11 @@ from wagtail.search import index
 
 from cms.blocks import RICH_TEXT_FEATURES, BodyBlock
 from cms.models import BasePage, ThemedPageMixin
-from search.documents import html_text, stream_text
 
 from ..blocks import ConferenceProgrammeBlock, GalleryBlock, ProgrammeBlock
 from .events import EventMixin, today
 from .knowledge import CasePage, WorkshopOutputPage
-from .searching import page_document, programme_documents, programme_speakers
+from .searching import page_document, programme_documents
 
 
 class MeetingIndexPage(BasePage):
@@ -133,17 +132,7 @@ class MeetingPage(ThemedPageMixin, EventMixin, BasePage):
         return context
 
     def search_documents(self):
-        speakers = ", ".join(person.name for person in programme_speakers(self.programme))
-        body = "\n".join(
-            part
-            for part in (
-                self.location_text,
-                stream_text(self.programme),
-                speakers,
-                html_text(self.practical_info),
-            )
-            if part
-        )
+        body = self.event_text(self.programme)
         municipalities = [self.host_municipality] if self.host_municipality_id else []
         yield page_document(
             self,
@@ -219,18 +208,7 @@ class ConferencePage(EventMixin, BasePage):
         return context
 
     def search_documents(self):
-        speakers = ", ".join(person.name for person in programme_speakers(self.programme))
-        body = "\n".join(
-            part
-            for part in (
-                self.location_text,
-                stream_text(self.body),
-                stream_text(self.programme),
-                speakers,
-                html_text(self.practical_info),
-            )
-            if part
-        )
+        body = self.event_text(self.body, self.programme)
         yield page_document(
             self,
             kind="conference",
