@@ -70,7 +70,9 @@ class CasePage(MeetingChildMixin, ThemedPageMixin, BasePage):
         verbose_name=_("kontaktperson"),
         null=True,
         blank=True,
-        on_delete=models.PROTECT,
+        # SET_NULL rather than PROTECT: Wagtail's snippet delete view does not handle ProtectedError.
+        # Deleting a person leaves the case published; its next edit asks for a new contact.
+        on_delete=models.SET_NULL,
         related_name="contact_for_cases",
         help_text=_("Skal udfyldes: den person, andre kommuner kan spørge om casen."),
     )

@@ -128,3 +128,19 @@ class RebuildCommandTests(TestCase):
         call_command("rebuild_talks", stdout=StringIO())
         self.assertEqual(list(Talk.objects.values_list("page_id", flat=True)), [site["meeting"].pk])
         self.assertFalse(Talk.objects.filter(page=draft).exists())
+
+
+class DeletingPeopleTests(TestCase):
+    def test_deleting_a_contact_person_keeps_the_case_published(self):
+        site = build_site()
+        site["case"].contact_person.delete()
+        case = site["case"].__class__.objects.get(pk=site["case"].pk)
+        self.assertTrue(case.live)
+        self.assertIsNone(case.contact_person)
+        self.assertEqual(self.client.get(case.url).status_code, 200)
+
+    def test_deleting_a_speaker_removes_their_talks(self):
+        site = build_site()
+        site["speaker"].delete()
+        self.assertFalse(Talk.objects.exists())
+        self.assertEqual(self.client.get(site["meeting"].url).status_code, 200)
