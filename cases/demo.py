@@ -422,14 +422,14 @@ def ensure_workshop(meeting, report, *, slug, facilitators, themes, poster, **fi
             (
                 "insight",
                 {
-                    "title": "Eksempel på en indsigt: borgerne kommer for det konkrete",
+                    "title": "Borgerne kommer for det konkrete",
                     "text": RichText("<p>Deltagerne oplevede, at praktiske aktiviteter samler flere end debatter.</p>"),
                 },
             ),
             (
                 "idea",
                 {
-                    "title": "Eksempel på en idé: et fælles årshjul for grønne aktiviteter",
+                    "title": "Et fælles årshjul for grønne aktiviteter",
                     "text": RichText("<p>Kulturinstitutionerne planlægger deres grønne aktiviteter sammen.</p>"),
                 },
             ),

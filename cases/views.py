@@ -3,7 +3,7 @@
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from wagtail.models import Page, Site
 
@@ -18,7 +18,7 @@ def public_pages():
     return Page.objects.live().public()
 
 
-@require_GET
+@require_safe
 def person_detail(request, slug):
     """A speaker's or contact person's page: who they are and where they have spoken.
 
@@ -42,7 +42,7 @@ def person_detail(request, slug):
     )
 
 
-@require_GET
+@require_safe
 def calendar_file(request, path):
     """The .ics file of a meeting or conference page, or of all of them for the meeting index."""
     site = Site.find_for_request(request)

@@ -131,3 +131,8 @@ class CalendarTests(TestCase):
         ):
             with self.subTest(url):
                 self.assertEqual(self.client.get(url).status_code, 404)
+
+    def test_calendar_programs_may_ask_with_head(self):
+        response = self.client.head("/netvaerksmoeder/kalender.ics")
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(response["Content-Type"], "text/calendar; charset=utf-8")
