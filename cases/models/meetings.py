@@ -117,7 +117,6 @@ class MeetingPage(ThemedPageMixin, EventMixin, BasePage):
     class Meta:
         verbose_name = _("netværksmøde")
         verbose_name_plural = _("netværksmøder")
-        ordering = ["date"]
 
     def outputs(self):
         """The meeting's published cases and workshop outputs, in the editor's order."""
