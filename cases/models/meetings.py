@@ -47,6 +47,12 @@ class MeetingIndexPage(BasePage):
         verbose_name = _("mødeoversigt")
         verbose_name_plural = _("mødeoversigter")
 
+    def live_membership_page(self):
+        """The membership page, when it is chosen and published."""
+        if self.membership_page_id and self.membership_page.live:
+            return self.membership_page
+        return None
+
     def meetings(self):
         """The published, public meetings under this page, earliest first."""
         return MeetingPage.objects.child_of(self).live().public().order_by("date", "start_time", "pk")
@@ -67,7 +73,7 @@ class MeetingIndexPage(BasePage):
             upcoming=upcoming,
             past_years=past_years,
             conference=ConferencePage.current(),
-            membership_page=self.membership_page if self.membership_page_id else None,
+            membership_page=self.live_membership_page(),
         )
         return context
 
@@ -201,8 +207,7 @@ class ConferencePage(EventMixin, BasePage):
         context = super().get_context(request, *args, **kwargs)
         index_page = MeetingIndexPage.objects.live().first()
         context["meeting_index"] = index_page
-        has_membership = index_page is not None and index_page.membership_page_id
-        context["membership_page"] = index_page.membership_page if has_membership else None
+        context["membership_page"] = index_page.live_membership_page() if index_page else None
         context["other_conferences"] = ConferencePage.objects.live().public().exclude(pk=self.pk).order_by("-date")
         return context
 
