@@ -35,11 +35,18 @@ def person_detail(request, slug):
     if not (talks or workshops or cases):
         raise Http404(_("Personen har ingen offentlige oplæg eller cases."))
     attach_meetings(workshops + cases)
-    return render(
-        request,
-        "cases/person_detail.html",
-        {"person": person, "talks": talks, "workshops": workshops, "cases": cases},
-    )
+    description = ", ".join(part for part in (person.name, person.job_title, person.organisation_label) if part)
+    context = {
+        "person": person,
+        "talks": talks,
+        "workshops": workshops,
+        "cases": cases,
+        # For the site's sharing metadata on views that are not pages.
+        "meta_title": person.name,
+        "meta_description": description,
+        "meta_image": person.public_photo,
+    }
+    return render(request, "cases/person_detail.html", context)
 
 
 @require_safe

@@ -132,3 +132,46 @@ class SearchDocumentTests(TestCase):
         self.assertIn("Aarhus fortæller", document.body)
         self.assertEqual(document.municipalities, [self.aarhus.code])
         self.assertEqual(document.date, datetime.date(2026, 12, 3))
+
+
+class HomeSectionTests(TestCase):
+    """The "Kommende møder" section the home page gathers through the `home_page_sections` hook."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.site = build_site()  # a meeting on 20 June 2024 and a conference on 3 December 2026
+
+    def test_hook_is_registered_under_the_agreed_name(self):
+        from cases.wagtail_hooks import upcoming_meetings_section
+
+        self.assertIn(upcoming_meetings_section, hooks.get_hooks("home_page_sections"))
+
+    def test_shows_the_next_meetings_and_the_conference(self):
+        from cases.wagtail_hooks import upcoming_for_home
+
+        context = upcoming_for_home(on=datetime.date(2024, 6, 1))
+        self.assertEqual(context["meetings"], [self.site["meeting"]])
+        self.assertEqual(context["conference"], self.site["conference"])
+        later = upcoming_for_home(on=datetime.date(2025, 1, 1))
+        self.assertEqual((later["meetings"], later["conference"]), ([], self.site["conference"]))
+        self.assertIsNone(upcoming_for_home(on=datetime.date(2030, 1, 1)))
+
+    def test_section_template_links_each_event(self):
+        from types import SimpleNamespace
+
+        from django.template.loader import render_to_string
+
+        from cases.wagtail_hooks import upcoming_for_home
+
+        section = SimpleNamespace(context=upcoming_for_home(on=datetime.date(2024, 6, 1)))
+        html = render_to_string("cases/home/upcoming_meetings.html", {"section": section}, request=self.request())
+        self.assertIn(f'href="{self.site["meeting"].url}"', html)
+        self.assertIn(f'href="{self.site["conference"].url}"', html)
+        self.assertIn("20. juni 2024", html)
+
+    def request(self):
+        from wagtail.models import Site
+
+        request = RequestFactory().get("/")
+        request.site = Site.objects.get(is_default_site=True)
+        return request
