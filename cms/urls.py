@@ -32,6 +32,7 @@ if settings.DEBUG:
 # Public pages: Danish without a prefix, English under /en/. Wagtail's catch-all comes last.
 urlpatterns += i18n_patterns(
     *feed_urls("feed/tema/<str:slug>/", ThemeFeed, "theme_feed"),
+    path("", include("cases.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

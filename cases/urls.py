@@ -1,0 +1,14 @@
+"""Public views of the cases app that are not pages: people and calendar files."""
+
+from django.urls import path, re_path
+
+from . import views
+
+app_name = "cases"
+
+urlpatterns = [
+    path("personer/<str:slug>/", views.person_detail, name="person"),
+    # Wagtail only serves paths ending in a slash, so the .ics files are routed here and the
+    # page is found by its path (see views.calendar_file).
+    re_path(r"^(?P<path>(?:[\w\-]+/)+)kalender\.ics$", views.calendar_file, name="calendar"),
+]

@@ -1,0 +1,52 @@
+"""Admin and site hooks of the cases app."""
+
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from wagtail import hooks
+
+from .models import CasePage, ConferencePage, MeetingPage, today
+from .models.knowledge import attach_meetings
+
+HOME_MEETINGS = 3
+
+
+@hooks.register("organisation_page_sections")
+def organisation_cases(organisation, request):
+    """The published cases an organisation takes part in, newest meeting first, for its public page."""
+    cases = list(CasePage.objects.live().public().filter(organisation_links__organisation=organisation).distinct())
+    if not cases:
+        return []
+    attach_meetings(cases)
+    cases.sort(key=lambda case: (case.meeting_date is not None, case.meeting_date, case.title), reverse=True)
+    items = []
+    for case in cases:
+        meta = ""
+        if case.meeting is not None:
+            meta = _("Case fra %(meeting)s, %(date)s") % {
+                "meeting": case.meeting.title,
+                "date": date_format(case.meeting.date, "j. F Y"),
+            }
+        items.append({"title": case.title, "url": case.get_url(request), "meta": meta})
+    return [{"heading": _("Cases fra netværksmøderne"), "items": items}]
+
+
+def upcoming_for_home(on=None, limit=HOME_MEETINGS):
+    """What the home page shows of the network's calendar: the next meetings and the next conference."""
+    on = on or today()
+    meetings = list(MeetingPage.objects.live().public().filter(date__gte=on).order_by("date", "start_time")[:limit])
+    conference = ConferencePage.objects.live().public().filter(date__gte=on).order_by("date").first()
+    if not meetings and conference is None:
+        return None
+    return {"meetings": meetings, "conference": conference}
+
+
+@hooks.register("home_page_sections")
+def upcoming_meetings_section(request, home_page):
+    """The home page section "Kommende møder" (cms.home's contract: a HomeSection, or None to hide it)."""
+    from cms.home import HomeSection  # the home page's section registry in cms
+
+    context = upcoming_for_home()
+    if context is None:
+        return None
+    return HomeSection(key="meetings", order=40, template="cases/home/upcoming_meetings.html", context=context)
