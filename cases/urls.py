@@ -2,12 +2,16 @@
 
 from django.urls import path, re_path
 
+from cms.feeds import feed_urls
+
 from . import views
+from .feeds import CaseFeed
 
 app_name = "cases"
 
 urlpatterns = [
     path("personer/<str:slug>/", views.person_detail, name="person"),
+    *feed_urls("feed/cases/", CaseFeed, "feed"),
     # Wagtail only serves paths ending in a slash, so the .ics files are routed here and the
     # page is found by its path (see views.calendar_file).
     re_path(r"^(?P<path>(?:[\w\-]+/)+)kalender\.ics$", views.calendar_file, name="calendar"),

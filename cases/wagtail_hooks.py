@@ -5,10 +5,11 @@ from django.utils.translation import gettext as _
 
 from wagtail import hooks
 
-from .models import CasePage, ConferencePage, MeetingPage, today
+from .models import CasePage, ConferencePage, MeetingPage, WorkshopOutputPage, today
 from .models.knowledge import attach_meetings
 
 HOME_MEETINGS = 3
+HOME_LATEST = 3
 
 
 @hooks.register("organisation_page_sections")
@@ -50,3 +51,22 @@ def upcoming_meetings_section(request, home_page):
     if context is None:
         return None
     return HomeSection(key="meetings", order=40, template="cases/home/upcoming_meetings.html", context=context)
+
+
+@hooks.register("home_page_sections")
+def latest_cases_section(request, home_page):
+    """The newest published cases and workshop outputs on the home page; hidden while there are none."""
+    from wagtail.models import Page
+
+    from cms.home import HomeSection
+
+    items = list(
+        Page.objects.type(CasePage, WorkshopOutputPage)
+        .live()
+        .public()
+        .order_by("-first_published_at", "-pk")
+        .specific()[:HOME_LATEST]
+    )
+    if not items:
+        return None
+    return HomeSection(key="latest-cases", order=55, template="cases/home/latest_cases.html", context={"items": items})

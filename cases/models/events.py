@@ -90,6 +90,44 @@ class EventMixin(models.Model):
         parts.append(html_text(self.practical_info))
         return "\n".join(part for part in parts if part)
 
+    def structured_data(self, request):
+        """schema.org Event for search engines and calendars that read JSON-LD."""
+        from cms.models import SiteSettings
+
+        starts = self.starts_at.isoformat() if self.starts_at else self.date.isoformat()
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Event",
+            "name": self.title,
+            "startDate": starts,
+            "eventStatus": "https://schema.org/EventScheduled",
+            "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+            "inLanguage": "da",
+            "url": self.get_full_url(request),
+            "organizer": {
+                "@type": "Organization",
+                "name": SiteSettings.for_request(request).organisation_name,
+                "url": request.build_absolute_uri("/"),
+            },
+            "location": {
+                "@type": "Place",
+                "name": self.venue_name or self.city,
+                "address": {
+                    "@type": "PostalAddress",
+                    "streetAddress": ", ".join(
+                        line.strip() for line in self.venue_address.splitlines() if line.strip()
+                    ),
+                    "addressLocality": self.city,
+                    "addressCountry": "DK",
+                },
+            },
+        }
+        if self.ends_at:
+            data["endDate"] = self.ends_at.isoformat()
+        if getattr(self, "summary", ""):
+            data["description"] = self.summary
+        return data
+
     @property
     def location_text(self):
         """Venue, address and city on one line, without repeats or empty parts."""

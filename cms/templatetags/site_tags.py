@@ -186,3 +186,15 @@ def related_content(page, limit=6):
     from cms.themes import related_pages
 
     return {"related_items": related_pages(page, limit)}
+
+
+@register.simple_tag(takes_context=True)
+def page_json_ld(context):
+    """schema.org data for page types that describe themselves with `structured_data(request)`."""
+    page = context.get("page")
+    request = context.get("request")
+    describe = getattr(page, "structured_data", None)
+    if describe is None or request is None:
+        return ""
+    data = describe(request)
+    return json_ld(data) if data else ""
