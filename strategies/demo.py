@@ -13,15 +13,15 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
 from cms.demo import add_menu_link
-from cms.demo.base import ensure_child_page, ensure_collection
+from cms.demo.base import ensure_child_page
 from cms.models import HomePage, Municipality, Organisation, Person, Theme
 from strategies.demo_pdf import simple_pdf
 from strategies.models import (
-    StrategyLink,
     Action,
     ActionPlanPage,
     MunicipalityIndexPage,
     MunicipalityPage,
+    StrategyLink,
     StrategyPage,
 )
 from strategies.permissions import setup_approval_workflow, setup_municipal_editors

@@ -24,8 +24,8 @@ class StrategyPageForm(WagtailAdminPageForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         parent = parent_municipality_page(self)
-        if parent is not None and not self.instance.pk and "municipality" in self.fields:
-            self.initial.setdefault("municipality", parent.municipality_id)
+        if parent is not None and not self.instance.pk and not self.initial.get("municipality"):
+            self.initial["municipality"] = parent.municipality_id
 
     def clean(self):
         cleaned_data = super().clean()

@@ -6,7 +6,7 @@ created (signals in strategies/signals.py) and again by load_demo, and a second 
 
 from django.contrib.auth.models import Group
 
-from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage
+from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTask
 
 from cms.demo import municipal_group_name
 from cms.demo.base import ensure_collection
@@ -46,8 +46,10 @@ def setup_approval_workflow(index_page):
     if task is None:
         task = GroupApprovalTask.objects.create(name=TASK_NAME)
     task.groups.add(kl_editors)
-    if not workflow.workflow_tasks.filter(task=task).exists():
-        workflow.workflow_tasks.create(task=task, sort_order=workflow.workflow_tasks.count())
+    if not WorkflowTask.objects.filter(workflow=workflow, task=task).exists():
+        WorkflowTask.objects.create(
+            workflow=workflow, task=task, sort_order=WorkflowTask.objects.filter(workflow=workflow).count()
+        )
     # An editor who later gives /kommuner/ another workflow keeps that choice.
     WorkflowPage.objects.get_or_create(page=index_page, defaults={"workflow": workflow})
     return workflow
