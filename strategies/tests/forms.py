@@ -1,6 +1,22 @@
 """Admin form data for strategies and action plans, as the page editor posts it."""
 
+import re
+
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+
+MULTIPLE_CHOICE = re.compile(r"^(.*partners)-\d+$")
+
+
+def flatten(data):
+    """nested_form_data, with multiple-choice fields (partners) posted as one key with several values."""
+    flat = {}
+    for key, value in nested_form_data(data).items():
+        match = MULTIPLE_CHOICE.match(key)
+        if match:
+            flat.setdefault(match.group(1), []).append(value)
+        else:
+            flat[key] = value
+    return flat
 
 
 def strategy_form_data(**overrides):
@@ -32,7 +48,7 @@ def strategy_form_data(**overrides):
         "other_plans": inline_formset([]),
     }
     data.update(overrides)
-    return nested_form_data(data)
+    return flatten(data)
 
 
 def action_form(**overrides):
@@ -67,4 +83,4 @@ def action_plan_form_data(actions=(), **overrides):
         "actions": inline_formset(list(actions)),
     }
     data.update(overrides)
-    return nested_form_data(data)
+    return flatten(data)
