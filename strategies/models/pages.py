@@ -65,6 +65,13 @@ class MunicipalityIndexPage(RoutablePageMixin, BasePage):
     def subpage_url(self, name):
         return self.url + self.reverse_subpage(name)
 
+    def get_sitemap_urls(self, request=None):
+        """The listing and the coverage overview; the comparison depends on a visitor's choice."""
+        urls = super().get_sitemap_urls(request)
+        if urls:
+            urls.append({**urls[0], "location": urls[0]["location"] + self.reverse_subpage("coverage")})
+        return urls
+
 
 class MunicipalityPage(BasePage):
     """A member municipality's own page; its editors write its strategies and action plans below it."""

@@ -130,6 +130,7 @@ class HiddenContentTests(TestCase):
     def test_absent_from_the_sitemap(self):
         response = self.client.get("/sitemap.xml")
         self.assertContains(response, "/kommuner/aarhus/")
+        self.assertContains(response, "/kommuner/daekning/")
         for page in (self.draft, self.private, self.private_member):
             self.assertNotContains(response, f"/{page.slug}/")
 
