@@ -17,6 +17,7 @@ from strategies.blocks import StrategyBodyBlock
 from strategies.forms import ActionPlanPageForm, StrategyPageForm
 
 from .choices import ActionStatus, StrategyStatus, year_validators
+from .mixins import PeriodMixin
 
 GOAL_FEATURES = ["bold", "italic", "ol", "ul", "link"]
 
@@ -137,7 +138,7 @@ class MunicipalityPage(BasePage):
         return context
 
 
-class StrategyPage(ThemedPageMixin, BasePage):
+class StrategyPage(ThemedPageMixin, PeriodMixin, BasePage):
     """A municipality's strategy for green culture: status, period, vision, goals and partners."""
 
     municipality = models.ForeignKey(
@@ -152,12 +153,6 @@ class StrategyPage(ThemedPageMixin, BasePage):
         _("status"), max_length=30, choices=StrategyStatus.choices, default=StrategyStatus.DRAFTING
     )
     adopted_on = models.DateField(_("vedtaget den"), null=True, blank=True)
-    period_start = models.PositiveSmallIntegerField(
-        _("gælder fra år"), null=True, blank=True, validators=year_validators()
-    )
-    period_end = models.PositiveSmallIntegerField(
-        _("gælder til år"), null=True, blank=True, validators=year_validators()
-    )
     vision = models.TextField(_("vision"), blank=True, max_length=2000)
     goals = RichTextField(_("mål i korte træk"), blank=True, features=GOAL_FEATURES)
     body = StreamField(StrategyBodyBlock(), blank=True, verbose_name=_("indhold"))
@@ -238,16 +233,11 @@ class StrategyPage(ThemedPageMixin, BasePage):
             errors["municipality"] = _("Vælg den kommune, strategien hører til.")
         if not self.contact_id:
             errors["contact"] = _("Vælg en kontaktperson, som offentligheden kan henvende sig til.")
-        if self.period_start and self.period_end and self.period_end < self.period_start:
-            errors["period_end"] = _("Slutåret ligger før startåret.")
+        errors.update(self.period_errors())
         if self.document_id and self.document.file_extension.lower() != "pdf":
             errors["document"] = _("Den vedtagne strategi skal være en PDF-fil.")
         if errors:
             raise ValidationError(errors)
-
-    @property
-    def period_label(self):
-        return period_label(self.period_start, self.period_end)
 
     @cached_property
     def live_action_plans(self):
@@ -265,7 +255,7 @@ class StrategyPage(ThemedPageMixin, BasePage):
         yield from strategy_documents(self)
 
 
-class ActionPlanPage(ThemedPageMixin, BasePage):
+class ActionPlanPage(ThemedPageMixin, PeriodMixin, BasePage):
     """An action plan under a strategy: its actions, who does them, when, and how far they have come."""
 
     strategy = models.ForeignKey(
@@ -276,12 +266,6 @@ class ActionPlanPage(ThemedPageMixin, BasePage):
         on_delete=models.SET_NULL,
         related_name="action_plans",
         help_text=_("Den strategi i samme kommune, handlingsplanen udmønter."),
-    )
-    period_start = models.PositiveSmallIntegerField(
-        _("gælder fra år"), null=True, blank=True, validators=year_validators()
-    )
-    period_end = models.PositiveSmallIntegerField(
-        _("gælder til år"), null=True, blank=True, validators=year_validators()
     )
     body = StreamField(StrategyBodyBlock(), blank=True, verbose_name=_("indhold"))
     contact = models.ForeignKey(
@@ -318,14 +302,9 @@ class ActionPlanPage(ThemedPageMixin, BasePage):
         errors = {}
         if not self.strategy_id:
             errors["strategy"] = _("Vælg den strategi, handlingsplanen hører til.")
-        if self.period_start and self.period_end and self.period_end < self.period_start:
-            errors["period_end"] = _("Slutåret ligger før startåret.")
+        errors.update(self.period_errors())
         if errors:
             raise ValidationError(errors)
-
-    @property
-    def period_label(self):
-        return period_label(self.period_start, self.period_end)
 
     @property
     def municipality(self):
@@ -367,13 +346,3 @@ class ActionPlanPage(ThemedPageMixin, BasePage):
         from strategies.search import action_plan_documents
 
         yield from action_plan_documents(self)
-
-
-def period_label(start, end):
-    if start and end:
-        return f"{start}–{end}"
-    if start:
-        return _("fra %(year)s") % {"year": start}
-    if end:
-        return _("til %(year)s") % {"year": end}
-    return ""
