@@ -42,3 +42,35 @@ class ListingQueryCountTests(TestCase):
         self.assertEqual(small, large)
         filtered_small, _ = self.count_queries({"tema": self.themes[0].slug, "status": "vedtaget"})
         self.assertEqual(filtered_small, large)
+
+
+class ActionPlanQueryCountTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        from strategies.tests.utils import build_tree
+
+        build_tree(cls)
+
+    def add_actions(self, count):
+        from strategies.factories import OrganisationFactory
+        from strategies.models import Action
+
+        theme = Theme.objects.first()
+        for number in range(count):
+            action = Action(page=self.aarhus_plan, title=f"Handling {number}", sort_order=10 + number)
+            action.responsible = OrganisationFactory()
+            action.save()
+            action.partners.add(OrganisationFactory(), OrganisationFactory())
+            action.themes.add(theme)
+            action.save()
+
+    def test_plan_page_costs_the_same_with_6_and_30_actions(self):
+        self.add_actions(3)
+        self.client.get(self.aarhus_plan.url)
+        with CaptureQueriesContext(connection) as small:
+            self.client.get(self.aarhus_plan.url)
+        self.add_actions(24)
+        with CaptureQueriesContext(connection) as large:
+            response = self.client.get(self.aarhus_plan.url)
+        self.assertContains(response, "Handling 23")
+        self.assertEqual(len(small), len(large))
