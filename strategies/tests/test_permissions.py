@@ -35,6 +35,40 @@ class MunicipalitySetupTests(TestCase):
         self.assertTrue(GroupCollectionPermission.objects.filter(group=group, collection=collection).exists())
         self.assertTrue(group.permissions.filter(codename="access_admin").exists())
 
+    def test_creating_a_municipality_page_in_the_admin_sets_up_its_editors(self):
+        from wagtail.test.utils.form_data import nested_form_data, streamfield
+
+        herning = Municipality.objects.get(short_name="Herning")
+        self.client.force_login(self.kl_editor)
+        data = nested_form_data(
+            {
+                "title": "Herning Kommune",
+                "slug": "herning-kommune",
+                "municipality": herning.pk,
+                "intro": "",
+                "member_since": "2025",
+                "website": "",
+                "body": streamfield([]),
+            }
+        )
+        url = reverse("wagtailadmin_pages:add", args=("strategies", "municipalitypage", self.index.pk))
+        self.assertEqual(self.client.post(url, data).status_code, 302)
+        page = herning.member_page
+        self.assertEqual(page.slug, "herning", "the address follows the municipality's name")
+        group = Group.objects.get(name="Redaktører: Herning Kommune")
+        self.assertTrue(GroupPagePermission.objects.filter(group=group, page=page).exists())
+        self.assertTrue(Collection.objects.filter(name="Herning Kommune").exists())
+
+    def test_a_municipality_can_have_only_one_page(self):
+        from django.core.exceptions import ValidationError
+
+        from strategies.models import MunicipalityPage
+
+        duplicate = MunicipalityPage(title="Aarhus igen", municipality=self.aarhus)
+        with self.assertRaises(ValidationError) as caught:
+            duplicate.clean()
+        self.assertIn("municipality", caught.exception.message_dict)
+
     def test_setup_is_idempotent(self):
         from strategies.permissions import setup_municipal_editors
 
