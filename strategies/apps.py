@@ -6,3 +6,6 @@ class StrategiesConfig(AppConfig):
     name = "strategies"
     verbose_name = _("Strategier og handlingsplaner")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from strategies import signals  # noqa: F401

@@ -1,0 +1,17 @@
+"""Municipalities' pages, strategies, action plans and their actions."""
+
+from .actions import Action, ActionTheme, StrategyLink
+from .choices import ActionStatus, StrategyStatus
+from .pages import ActionPlanPage, MunicipalityIndexPage, MunicipalityPage, StrategyPage
+
+__all__ = [
+    "Action",
+    "ActionPlanPage",
+    "ActionStatus",
+    "ActionTheme",
+    "MunicipalityIndexPage",
+    "MunicipalityPage",
+    "StrategyLink",
+    "StrategyPage",
+    "StrategyStatus",
+]

@@ -1,0 +1,28 @@
+"""The statuses of strategies and actions, in the order they are shown."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class StrategyStatus(models.TextChoices):
+    DRAFTING = "under-udarbejdelse", _("Under udarbejdelse")
+    ADOPTED = "vedtaget", _("Vedtaget")
+    ACTIVE = "i-gang", _("I gang")
+    EVALUATED = "evalueret", _("Evalueret")
+
+
+class ActionStatus(models.TextChoices):
+    PLANNED = "planlagt", _("Planlagt")
+    ACTIVE = "i-gang", _("I gang")
+    DONE = "gennemfoert", _("Gennemført")
+    PAUSED = "sat-paa-pause", _("Sat på pause")
+    ABANDONED = "opgivet", _("Opgivet")
+
+
+def year_validators():
+    from django.core.validators import MaxValueValidator, MinValueValidator
+
+    return [
+        MinValueValidator(2000, message=_("Skriv et årstal fra 2000 og frem.")),
+        MaxValueValidator(2100, message=_("Skriv et årstal før 2100.")),
+    ]

@@ -1,0 +1,36 @@
+"""Fields shared by strategies and action plans."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .choices import year_validators
+
+
+class PeriodMixin(models.Model):
+    """The years a strategy or action plan covers, from–to."""
+
+    period_start = models.PositiveSmallIntegerField(
+        _("gælder fra år"), null=True, blank=True, validators=year_validators()
+    )
+    period_end = models.PositiveSmallIntegerField(
+        _("gælder til år"), null=True, blank=True, validators=year_validators()
+    )
+
+    class Meta:
+        abstract = True
+
+    def period_errors(self):
+        if self.period_start and self.period_end and self.period_end < self.period_start:
+            return {"period_end": _("Slutåret ligger før startåret.")}
+        return {}
+
+    @property
+    def period_label(self):
+        start, end = self.period_start, self.period_end
+        if start and end:
+            return f"{start}–{end}"
+        if start:
+            return _("fra %(year)s") % {"year": start}
+        if end:
+            return _("til %(year)s") % {"year": end}
+        return ""
