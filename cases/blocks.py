@@ -176,8 +176,8 @@ class PresentationBlock(blocks.StructBlock):
     municipality = SnippetChooserBlock("cms.Municipality", label=_("Præsenterende kommune"), required=False)
     description = blocks.TextBlock(label=_("Kort beskrivelse"), required=False, max_length=800)
     speakers = speakers_block()
-    # The lead narrows this to strategies.StrategyPage and strategies.ActionPlanPage once that app is merged.
     strategy = blocks.PageChooserBlock(
+        page_type=["strategies.StrategyPage", "strategies.ActionPlanPage"],
         label=_("Strategi eller handlingsplan"),
         required=False,
         help_text=_("Den strategi eller handlingsplan, som oplægget præsenterer."),

@@ -452,6 +452,8 @@ def ensure_workshop(meeting, report, *, slug, facilitators, themes, poster, **fi
 def ensure_conference(home, report, people):
     aarhus = Municipality.objects.get(short_name="Aarhus")
     odense = Municipality.objects.get(short_name="Odense")
+    aarhus_strategy = presented_plan(aarhus)
+    odense_plan = presented_plan(odense, action_plan=True) or presented_plan(odense)
     conference, _created = ensure_child_page(
         home,
         ConferencePage,
@@ -483,7 +485,7 @@ def ensure_conference(home, report, people):
                     "municipality": aarhus,
                     "description": "Et eksempel på en præsentation af en kommunes strategi.",
                     "speakers": [people["Mette Eksempel"]],
-                    "strategy": None,
+                    "strategy": aarhus_strategy,
                     "slides": None,
                 },
             ),
@@ -495,7 +497,7 @@ def ensure_conference(home, report, people):
                     "municipality": odense,
                     "description": "Et eksempel på en præsentation af en kommunes handlingsplan.",
                     "speakers": [people["Jonas Eksempel"]],
-                    "strategy": None,
+                    "strategy": odense_plan,
                     "slides": None,
                 },
             ),
@@ -504,3 +506,12 @@ def ensure_conference(home, report, people):
         ],
     )
     return conference
+
+
+def presented_plan(municipality, action_plan=False):
+    """The municipality's published demo strategy (or action plan), when the strategies demo has made one."""
+    from strategies.models import ActionPlanPage, StrategyPage
+
+    if action_plan:
+        return ActionPlanPage.objects.live().filter(strategy__municipality=municipality).order_by("pk").first()
+    return StrategyPage.objects.live().filter(municipality=municipality).order_by("pk").first()

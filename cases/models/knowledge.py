@@ -5,7 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, MultipleChooserPanel
+from wagtail.admin.panels import FieldPanel, MultipleChooserPanel, PageChooserPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
@@ -194,7 +194,6 @@ class CaseStrategyLink(Orderable):
     """A strategy or action plan a case relates to."""
 
     case = ParentalKey(CasePage, on_delete=models.CASCADE, related_name="strategy_links")
-    # The lead narrows the chooser to strategies.StrategyPage and strategies.ActionPlanPage after merging.
     page = models.ForeignKey(
         "wagtailcore.Page",
         verbose_name=_("strategi eller handlingsplan"),
@@ -202,11 +201,18 @@ class CaseStrategyLink(Orderable):
         related_name="case_links",
     )
 
-    panels = [FieldPanel("page")]
+    panels = [PageChooserPanel("page", ["strategies.StrategyPage", "strategies.ActionPlanPage"])]
 
     class Meta(Orderable.Meta):
         verbose_name = _("relateret strategi")
         verbose_name_plural = _("relaterede strategier")
+
+    def clean(self):
+        super().clean()
+        from strategies.models import ActionPlanPage, StrategyPage
+
+        if self.page_id and not isinstance(self.page.specific, (StrategyPage, ActionPlanPage)):
+            raise ValidationError({"page": _("Vælg en strategi eller en handlingsplan.")})
 
 
 class WorkshopOutputPage(MeetingChildMixin, ThemedPageMixin, BasePage):

@@ -87,6 +87,13 @@ class HomePage(BasePage):
     search_fields = BasePage.search_fields + [index.SearchField("body")]
 
     parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "cms.StandardPage",
+        "cms.ThemeIndexPage",
+        "strategies.MunicipalityIndexPage",
+        "cases.MeetingIndexPage",
+        "cases.ConferencePage",
+    ]
     max_count = 1
 
     class Meta:

@@ -1,0 +1,44 @@
+"""RSS and Atom feeds of new strategies and action plans, for everyone and per municipality."""
+
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from wagtail.models import Page
+
+from cms.feeds import PageFeed
+
+from .models import ActionPlanPage, MunicipalityIndexPage, MunicipalityPage, StrategyPage
+
+
+class StrategyFeed(PageFeed):
+    """New strategies and action plans from every member municipality."""
+
+    title = gettext_lazy("Grønne partnerskaber: nye strategier og handlingsplaner")
+    description = gettext_lazy("Medlemskommunernes strategier og handlingsplaner for grøn kultur.")
+
+    def link(self):
+        index = MunicipalityIndexPage.objects.live().public().first()
+        return index.url if index else "/"
+
+    def pages(self, obj):
+        return Page.objects.type(StrategyPage, ActionPlanPage)
+
+
+class MunicipalityFeed(PageFeed):
+    """Everything new from one member municipality."""
+
+    def get_object(self, request, slug):
+        return get_object_or_404(MunicipalityPage.objects.live().public(), slug=slug)
+
+    def title(self, obj):
+        return _("Grønne partnerskaber: %(municipality)s") % {"municipality": obj.title}
+
+    def description(self, obj):
+        return _("Nye strategier og handlingsplaner fra %(municipality)s.") % {"municipality": obj.title}
+
+    def link(self, obj):
+        return obj.url
+
+    def pages(self, obj):
+        return Page.objects.descendant_of(obj)

@@ -1,0 +1,123 @@
+"""Site hooks of the strategies app: actions on theme pages, and the home page's map and newest strategies."""
+
+from dataclasses import dataclass
+
+from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+
+from .models import Action, ActionPlanPage, MunicipalityIndexPage, StrategyPage
+from .models.actions import ActionTheme
+
+HOME_LATEST = 3
+
+
+@dataclass
+class ActionItem:
+    """An action as theme pages list it: a card linking straight to the action on its plan."""
+
+    title: str
+    url: str
+    summary: str
+    card_meta: str
+    kind_label: str = str(_("Handling"))
+
+
+def _visible_actions():
+    return Action.objects.filter(page__in=ActionPlanPage.objects.live().public().order_by().values("pk"))
+
+
+def _action_counts():
+    rows = (
+        ActionTheme.objects.filter(content_object__in=_visible_actions().values("pk"))
+        .values("tag")
+        .annotate(count=Count("content_object", distinct=True))
+    )
+    return {row["tag"]: row["count"] for row in rows}
+
+
+def _actions_for_theme(theme):
+    actions = (
+        _visible_actions()
+        .filter(theme_items__tag=theme)
+        .select_related("page", "page__strategy__municipality")
+        .order_by("-page__first_published_at", "page_id", "sort_order")
+    )
+    items = []
+    for action in actions:
+        plan = action.page
+        municipality = plan.strategy.municipality.name if plan.strategy_id and plan.strategy.municipality_id else ""
+        items.append(
+            ActionItem(
+                title=action.title,
+                url=f"{plan.url}#{action.anchor}",
+                summary=action.description,
+                card_meta=", ".join(part for part in (plan.title, municipality) if part),
+                kind_label=str(_("Handling")),
+            )
+        )
+    return items
+
+
+@hooks.register("theme_item_sources")
+def action_theme_source():
+    from cms.themes import ThemeItemSource
+
+    return [
+        ThemeItemSource(
+            key="strategies.action",
+            label=_("Handlinger"),
+            count_by_theme=_action_counts,
+            items_for_theme=_actions_for_theme,
+        )
+    ]
+
+
+@hooks.register("home_page_sections")
+def map_section(request, home_page):
+    """A small map of the member municipalities; hidden until the municipality index is published."""
+    from cms.home import HomeSection
+
+    from .views import map_entries, members_with_strategies
+
+    index = MunicipalityIndexPage.objects.live().public().first()
+    if index is None:
+        return None
+    members = members_with_strategies(index)
+    from .denmark_map import denmark_map
+
+    published = sum(1 for entry in members if entry["strategies"])
+    return HomeSection(
+        key="map",
+        order=30,
+        template="strategies/home/map_section.html",
+        context={
+            "index": index,
+            "map": denmark_map(),
+            "map_entries": map_entries(members),
+            "member_count": len(members),
+            "published_count": published,
+        },
+    )
+
+
+@hooks.register("home_page_sections")
+def latest_strategies_section(request, home_page):
+    """The newest published strategies and action plans; hidden while there are none."""
+    from wagtail.models import Page
+
+    from cms.home import HomeSection
+
+    items = list(
+        Page.objects.type(StrategyPage, ActionPlanPage)
+        .live()
+        .public()
+        .order_by("-first_published_at", "-pk")
+        .specific()[:HOME_LATEST]
+    )
+    if not items:
+        return None
+    return HomeSection(
+        key="latest-strategies", order=50, template="strategies/home/latest_strategies.html", context={"items": items}
+    )
