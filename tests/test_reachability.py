@@ -1,0 +1,86 @@
+"""From the home page a visitor reaches every theme and every published item in at most three clicks."""
+
+from html.parser import HTMLParser
+from io import StringIO
+from urllib.parse import unquote, urldefrag, urlsplit
+
+from django.core.management import call_command
+from django.test import TestCase
+
+from wagtail.models import Page
+
+from cms.models import Theme
+
+
+class LinkParser(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.links = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "a":
+            href = dict(attrs).get("href") or ""
+            self.links.append(href)
+
+
+def internal_paths(html):
+    parser = LinkParser()
+    parser.feed(html)
+    paths = set()
+    for href in parser.links:
+        href, _fragment = urldefrag(href)
+        parts = urlsplit(href)
+        if parts.scheme or parts.netloc or not parts.path.startswith("/"):
+            continue
+        if parts.path.startswith(("/admin/", "/django-admin/", "/documents/", "/media/", "/static/", "/en/")):
+            continue
+        if parts.path.endswith((".ics", "/rss/", "/atom/")):
+            continue
+        paths.add(unquote(parts.path) + (f"?{parts.query}" if parts.query else ""))
+    return paths
+
+
+class ReachabilityTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        call_command("load_demo", stdout=StringIO())
+
+    def crawl(self, depth):
+        seen = {"/": 0}
+        frontier = ["/"]
+        for level in range(1, depth + 1):
+            next_frontier = []
+            for path in frontier:
+                response = self.client.get(path)
+                if response.status_code != 200 or "text/html" not in response.get("Content-Type", ""):
+                    continue
+                for link in internal_paths(response.content.decode()):
+                    if link not in seen:
+                        seen[link] = level
+                        next_frontier.append(link)
+            frontier = next_frontier
+        return seen
+
+    def test_every_theme_and_every_published_item_is_within_three_clicks(self):
+        reached = {path.split("?")[0] for path in self.crawl(depth=3)}
+        from cases.models import CasePage, ConferencePage, MeetingPage, WorkshopOutputPage
+        from strategies.models import ActionPlanPage, MunicipalityPage, StrategyPage
+
+        items = (
+            Page.objects.live()
+            .public()
+            .type(
+                StrategyPage,
+                ActionPlanPage,
+                MunicipalityPage,
+                CasePage,
+                WorkshopOutputPage,
+                MeetingPage,
+                ConferencePage,
+            )
+        )
+        self.assertGreater(items.count(), 40)
+        missing_pages = [page.url for page in items if unquote(page.url) not in reached]
+        self.assertEqual(missing_pages, [])
+        missing_themes = [theme.slug for theme in Theme.objects.all() if f"/temaer/{theme.slug}/" not in reached]
+        self.assertEqual(missing_themes, [])
