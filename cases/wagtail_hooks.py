@@ -9,7 +9,6 @@ from .models import CasePage, ConferencePage, MeetingPage, WorkshopOutputPage, t
 from .models.knowledge import attach_meetings
 
 HOME_MEETINGS = 3
-HOME_LATEST = 3
 
 
 @hooks.register("organisation_page_sections")
@@ -56,17 +55,6 @@ def upcoming_meetings_section(request, home_page):
 @hooks.register("home_page_sections")
 def latest_cases_section(request, home_page):
     """The newest published cases and workshop outputs on the home page; hidden while there are none."""
-    from wagtail.models import Page
+    from cms.home import latest_pages_section
 
-    from cms.home import HomeSection
-
-    items = list(
-        Page.objects.type(CasePage, WorkshopOutputPage)
-        .live()
-        .public()
-        .order_by("-first_published_at", "-pk")
-        .specific()[:HOME_LATEST]
-    )
-    if not items:
-        return None
-    return HomeSection(key="latest-cases", order=55, template="cases/home/latest_cases.html", context={"items": items})
+    return latest_pages_section("latest-cases", 55, "cases/home/latest_cases.html", CasePage, WorkshopOutputPage)

@@ -48,3 +48,18 @@ def featured_items(home_page):
             }
         )
     return items
+
+
+LATEST_COUNT = 3
+
+
+def latest_pages_section(key, order, template, *page_types, count=LATEST_COUNT):
+    """A section of the newest live, public pages of the given types, or None while there are none."""
+    from wagtail.models import Page
+
+    items = list(
+        Page.objects.type(*page_types).live().public().order_by("-first_published_at", "-pk").specific()[:count]
+    )
+    if not items:
+        return None
+    return HomeSection(key=key, order=order, template=template, context={"items": items})

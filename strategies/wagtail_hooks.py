@@ -10,8 +10,6 @@ from wagtail import hooks
 from .models import Action, ActionPlanPage, MunicipalityIndexPage, StrategyPage
 from .models.actions import ActionTheme
 
-HOME_LATEST = 3
-
 
 @dataclass
 class ActionItem:
@@ -79,13 +77,13 @@ def map_section(request, home_page):
     """A small map of the member municipalities; hidden until the municipality index is published."""
     from cms.home import HomeSection
 
+    from .denmark_map import denmark_map
     from .views import map_entries, members_with_strategies
 
     index = MunicipalityIndexPage.objects.live().public().first()
     if index is None:
         return None
     members = members_with_strategies(index)
-    from .denmark_map import denmark_map
 
     published = sum(1 for entry in members if entry["strategies"])
     return HomeSection(
@@ -105,19 +103,8 @@ def map_section(request, home_page):
 @hooks.register("home_page_sections")
 def latest_strategies_section(request, home_page):
     """The newest published strategies and action plans; hidden while there are none."""
-    from wagtail.models import Page
+    from cms.home import latest_pages_section
 
-    from cms.home import HomeSection
-
-    items = list(
-        Page.objects.type(StrategyPage, ActionPlanPage)
-        .live()
-        .public()
-        .order_by("-first_published_at", "-pk")
-        .specific()[:HOME_LATEST]
-    )
-    if not items:
-        return None
-    return HomeSection(
-        key="latest-strategies", order=50, template="strategies/home/latest_strategies.html", context={"items": items}
+    return latest_pages_section(
+        "latest-strategies", 50, "strategies/home/latest_strategies.html", StrategyPage, ActionPlanPage
     )

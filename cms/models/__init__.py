@@ -2,13 +2,14 @@
 
 from .directory import Organisation, Person
 from .geo import Municipality, Region
-from .pages import BasePage, HomePage, StandardPage
+from .pages import BasePage, HeroImageMixin, HomePage, StandardPage
 from .settings import NavigationSettings, SiteSettings
 from .theme_pages import ThemeIndexPage
 from .themes import PageTheme, Theme, ThemedPageMixin
 
 __all__ = [
     "BasePage",
+    "HeroImageMixin",
     "HomePage",
     "Municipality",
     "NavigationSettings",

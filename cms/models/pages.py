@@ -49,8 +49,8 @@ class BasePage(Page):
         return getattr(self, "hero_image", None)
 
 
-class HomePage(BasePage):
-    """The front page of the site: a hero and curated content."""
+class HeroImageMixin(models.Model):
+    """A large image at the top of a page, with its alternative text; also the image shown when shared."""
 
     hero_image = models.ForeignKey(
         "wagtailimages.Image",
@@ -59,7 +59,7 @@ class HomePage(BasePage):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text=_("Vises øverst på forsiden. Husk alternativ tekst på billedet."),
+        help_text=_("Vises øverst på siden og når siden deles. Husk alternativ tekst."),
     )
     hero_image_alt = models.CharField(
         _("alternativ tekst til topbilledet"),
@@ -67,6 +67,14 @@ class HomePage(BasePage):
         blank=True,
         help_text=_("Beskriv billedet for dem, der ikke kan se det. Tom: billedet er pynt."),
     )
+
+    class Meta:
+        abstract = True
+
+
+class HomePage(HeroImageMixin, BasePage):  # noqa: DJ008 (Page gives __str__)
+    """The front page of the site: a hero and curated content."""
+
     featured = StreamField(
         [("item", FeaturedItemBlock())],
         blank=True,

@@ -12,7 +12,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
 from cms.blocks import BodyBlock
-from cms.models import BasePage, ThemedPageMixin
+from cms.models import BasePage, HeroImageMixin, ThemedPageMixin
 from strategies.blocks import StrategyBodyBlock
 from strategies.forms import ActionPlanPageForm, StrategyPageForm
 
@@ -138,7 +138,7 @@ class MunicipalityPage(BasePage):
         return context
 
 
-class StrategyPage(ThemedPageMixin, PeriodMixin, BasePage):
+class StrategyPage(ThemedPageMixin, PeriodMixin, HeroImageMixin, BasePage):
     """A municipality's strategy for green culture: status, period, vision, goals and partners."""
 
     municipality = models.ForeignKey(
@@ -175,20 +175,6 @@ class StrategyPage(ThemedPageMixin, PeriodMixin, BasePage):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-    )
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("topbillede"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    hero_image_alt = models.CharField(
-        _("alternativ tekst til topbilledet"),
-        max_length=250,
-        blank=True,
-        help_text=_("Beskriv billedet for dem, der ikke kan se det. Tom: billedet er pynt."),
     )
 
     base_form_class = StrategyPageForm
