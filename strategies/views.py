@@ -258,6 +258,8 @@ def comparison_context(index, request):
         "compare_url": index.subpage_url("compare"),
         "min_compare": MIN_COMPARE,
         "max_compare": MAX_COMPARE,
+        "meta_title": _("Sammenlign strategier og handlingsplaner"),
+        "meta_description": _("Medlemskommunernes strategier og handlingsplaner side om side."),
     }
 
 
@@ -305,6 +307,10 @@ def coverage_context(index, request):
         "recent_strategies": strategies,
         "population_year": max(population_years) if population_years else None,
         "listing_url": index.url,
+        "meta_title": _("Dækning: kommuner i netværket"),
+        "meta_description": _(
+            "Hvor mange af landets 98 kommuner er med i netværket og har offentliggjort en strategi."
+        ),
     }
 
 
@@ -358,5 +364,10 @@ def organisation_detail(request, slug):
     return render(
         request,
         "strategies/organisation_detail.html",
-        {"organisation": organisation, "sections": organisation_sections(organisation, request)},
+        {
+            "organisation": organisation,
+            "sections": organisation_sections(organisation, request),
+            "meta_title": organisation.name,
+            "meta_description": organisation.description,
+        },
     )

@@ -52,12 +52,28 @@ def footer_links(context):
 
 @register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context):
-    """The trail from the home page to the current page; nothing on the home page itself."""
+    """The trail from the home page to what is shown; nothing on the home page itself.
+
+    Pages show their ancestors. Routes of routable pages and views that are not pages set `meta_title`,
+    which becomes the last, current step after the page (if any).
+    """
     page = context.get("page")
-    if page is None or page.depth <= 2:
-        return {"ancestors": [], "page": page}
-    ancestors = page.get_ancestors().filter(depth__gt=1).live().specific(defer=True)
-    return {"ancestors": ancestors, "page": page}
+    request = context.get("request")
+    route_title = context.get("meta_title")
+    crumbs = []
+    if page is not None:
+        ancestors = page.get_ancestors(inclusive=True).filter(depth__gt=1).live().specific(defer=True)
+        crumbs = [(ancestor.title, ancestor.url) for ancestor in ancestors]
+    if route_title and request is not None:
+        crumbs.append((route_title, request.path))
+    elif page is not None and not crumbs:
+        crumbs = [(page.title, page.url)]
+    if page is None and crumbs:
+        crumbs.insert(0, ("", "/en/" if get_language() == "en" else "/"))
+    if len(crumbs) < 2:
+        return {"crumbs": []}
+    home_title, home_url = crumbs[0]
+    return {"home_url": home_url, "crumbs": crumbs[1:]}
 
 
 @register.simple_tag(takes_context=True)

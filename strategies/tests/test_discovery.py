@@ -89,3 +89,23 @@ class EmptyHomeTests(TestCase):
         response = self.client.get("/")
         self.assertNotContains(response, "Kommunerne i netværket")
         self.assertNotContains(response, "Nyeste strategier og handlingsplaner")
+
+
+class RouteFindabilityTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        build_tree(cls)
+
+    def test_routes_and_organisation_pages_have_their_own_breadcrumbs_and_canonical(self):
+        from cms.models import Organisation
+
+        organisation = Organisation.objects.create(name="Eksempel-museet", kind="museum")
+        for url, title in (
+            (self.index.url + "sammenlign/", "Sammenlign strategier og handlingsplaner"),
+            (self.index.url + "daekning/", "Dækning: kommuner i netværket"),
+            (f"/organisationer/{organisation.slug}/", "Eksempel-museet"),
+        ):
+            with self.subTest(url=url):
+                html = self.client.get(url).content.decode()
+                self.assertIn(f'<link rel="canonical" href="http://testserver{url}">', html)
+                self.assertIn(f'<a href="{url}" aria-current="page">{title}</a>', html)
