@@ -30,6 +30,7 @@ if settings.DEBUG:
 
 # Public pages: Danish without a prefix, English under /en/. Wagtail's catch-all comes last.
 urlpatterns += i18n_patterns(
+    path("", include("search.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -44,6 +44,7 @@ class IndexReport:
     pages: int = 0
     documents: int = 0
     skipped: dict[str, int] = field(default_factory=dict)
+    removed: int = 0
 
     def skip(self, reason):
         self.skipped[reason] = self.skipped.get(reason, 0) + 1

@@ -21,12 +21,13 @@ MAX_QUERY_LENGTH = 200
 MAX_QUERY_PARTS = 12
 
 # Snowball's Danish stop word list, as PostgreSQL ships it (tsearch_data/danish.stop).
-STOP_WORDS = frozenset(
-    """og i jeg det at en den til er som på de med han af for ikke der var mig sig men et har om vi min havde
-    ham hun nu over da fra du ud sin dem os op man hans hvor eller hvad skal selv her alle vil blev kunne ind
-    når være dog noget ville jo deres efter ned skulle denne end dette mit også under have dig anden hende mine
-    alt meget sit sine vor mod disse hvis din nogle hos blive mange ad bliver hendes været thi jer sådan""".split()
-)
+_STOP_WORDS_TEXT = """
+og i jeg det at en den til er som på de med han af for ikke der var mig sig men et har om vi min havde ham hun nu
+over da fra du ud sin dem os op man hans hvor eller hvad skal selv her alle vil blev kunne ind når være dog noget
+ville jo deres efter ned skulle denne end dette mit også under have dig anden hende mine alt meget sit sine vor mod
+disse hvis din nogle hos blive mange ad bliver hendes været thi jer sådan
+"""
+STOP_WORDS = frozenset(_STOP_WORDS_TEXT.split())
 
 WORD = re.compile(r"\w+", re.UNICODE)
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -99,10 +100,9 @@ def parse_query(raw: str | None) -> ParsedQuery:
     phrases: list[list[str]] = []
     for index, segment in enumerate(text.split('"')):
         segment_words = words(segment)
-        if index % 2 == 1:
-            if len([w for w in segment_words if w not in STOP_WORDS]) > 1:
-                phrases.append(segment_words[:MAX_QUERY_PARTS])
-                continue
+        if index % 2 == 1 and len([w for w in segment_words if w not in STOP_WORDS]) > 1:
+            phrases.append(segment_words[:MAX_QUERY_PARTS])
+            continue
         terms.extend(w for w in segment_words if w not in STOP_WORDS)
     # Keep the first of each repeated word, and a bounded number of parts.
     seen: set[str] = set()

@@ -8,6 +8,7 @@ what ticking one more box would give.
 
 import difflib
 from collections import Counter
+from contextlib import contextmanager
 
 from django.core.cache import cache
 from django.db import connection, transaction
@@ -57,15 +58,20 @@ class DatabaseEngine:
         bump_index_version()
 
     def rebuild(self, batches):
-        """Empty the index and fill it from `batches` of items, in one transaction.
+        with self.rebuilding() as add:
+            for items in batches:
+                add(items)
+
+    @contextmanager
+    def rebuilding(self):
+        """Empty the index and refill it through the yielded function, in one transaction.
 
         Readers keep seeing the old index until the new one is committed (PostgreSQL's MVCC;
         SQLite in WAL mode), so a rebuild never shows visitors an empty search.
         """
         with transaction.atomic():
             self._clear()
-            for items in batches:
-                self._insert(items)
+            yield self._insert
         bump_index_version()
 
     def count(self):
