@@ -4,6 +4,7 @@ from contextlib import ExitStack
 
 from search import pipeline
 from search.engines import index_engines
+from search.engines.database import DatabaseEngine
 
 
 def rebuild(progress=None):
@@ -14,6 +15,7 @@ def rebuild(progress=None):
         for batch in pipeline.iter_batches(report, progress=progress):
             for add in writers:
                 add(batch)
+    DatabaseEngine().vacuum()
     return report
 
 

@@ -12,6 +12,7 @@ from contextlib import contextmanager
 
 from django.core.cache import cache
 from django.db import connection, transaction
+from django.db.models import Count
 
 from search.models import IndexEntry, IndexFacet
 from search.text import STOP_WORDS, WORD, highlight, snippet, stem, stemmed_text
@@ -72,10 +73,31 @@ class DatabaseEngine:
         with transaction.atomic():
             self._clear()
             yield self._insert
+            self._refresh_statistics()
         bump_index_version()
+
+    def _refresh_statistics(self):
+        """Give the query planner fresh statistics after a bulk load (and compact SQLite's FTS index)."""
+        with connection.cursor() as cursor:
+            if self.vendor == "postgresql":
+                cursor.execute("ANALYZE search_indexentry")
+                cursor.execute("ANALYZE search_indexfacet")
+            elif self.vendor == "sqlite":
+                cursor.execute("INSERT INTO search_fts (search_fts) VALUES ('optimize')")
+                cursor.execute("ANALYZE search_indexentry")
+                cursor.execute("ANALYZE search_indexfacet")
 
     def count(self):
         return IndexEntry.objects.count()
+
+    def vacuum(self):
+        """Let PostgreSQL mark the freshly written pages visible (what autovacuum does later anyway).
+
+        Only outside a transaction; a no-op on SQLite, where `rebuilding()` already ran ANALYZE.
+        """
+        if self.vendor == "postgresql" and not connection.in_atomic_block:
+            with connection.cursor() as cursor:
+                cursor.execute("VACUUM ANALYZE search_indexentry, search_indexfacet")
 
     def _clear(self):
         IndexFacet.objects.all()._raw_delete(IndexFacet.objects.db)
@@ -140,83 +162,156 @@ class DatabaseEngine:
     # Searching ---------------------------------------------------------------------------
 
     def search(self, request):
+        """Count, one page of hits and every facet's counts, in one statement.
+
+        The text match runs once, into a materialised `matched` set (id, date, rank); the count,
+        the page of hits and the facet GROUP BYs all read from it.
+        """
         query = request.query
-        if not query.is_empty and self.vendor not in ("postgresql", "sqlite"):
+        if self.vendor not in ("postgresql", "sqlite"):
             raise NotImplementedError(f"The database engine does not support {self.vendor}.")
-        text_sql = self._text_match(query)
-        base_from, base_where, base_params = self._matching(text_sql, request.filters)
-        with connection.cursor() as cursor:
-            cursor.execute(f"SELECT COUNT(*) FROM {base_from} WHERE {base_where}", base_params)  # noqa: S608
-            total = cursor.fetchone()[0]
-            page = request.page
-            last_page = max((total + request.per_page - 1) // request.per_page, 1)
-            page = min(page, last_page)
-            ids = []
-            if total:
-                order = self._order(text_sql, request.sort)
-                cursor.execute(
-                    f"SELECT e.id FROM {base_from} WHERE {base_where} ORDER BY {order} LIMIT %s OFFSET %s",  # noqa: S608
-                    [
-                        *base_params,
-                        *(text_sql.rank_params if request.sort == "relevance" else []),
-                        request.per_page,
-                        (page - 1) * request.per_page,
-                    ],
-                )
-                ids = [row[0] for row in cursor.fetchall()]
-            facets = self._facet_counts(cursor, text_sql, request.filters)
-        hits = self._hits(ids, query)
+        page = request.page
+        rows = self._run(request, page)
+        total = rows["total"]
+        last_page = max((total + request.per_page - 1) // request.per_page, 1)
+        if page > last_page:
+            page = last_page
+            rows = self._run(request, page)
+        hits = self._hits(rows["ids"], query)
         suggestion = "" if total or query.is_empty else self.suggest(query)
-        return SearchResults(total=total, hits=hits, facets=facets, page=page, suggestion=suggestion, engine=self.name)
+        return SearchResults(
+            total=total, hits=hits, facets=rows["facets"], page=page, suggestion=suggestion, engine=self.name
+        )
 
-    def _text_match(self, query):
-        return TextMatch.build(self.vendor, query)
+    def _run(self, request, page):
+        matched_sql, matched_params = self._matched(request)
+        filters = request.filters
+        parts, params = [], []
 
-    def _matching(self, text_sql, filters, exclude=None):
-        where, params = [], []
-        if text_sql.where:
-            where.append(text_sql.where)
-            params += text_sql.where_params
-        for name in FACETS:
-            values = filters.get(name)
-            if not values or name == exclude:
-                continue
-            placeholders = ", ".join(["%s"] * len(values))
-            where.append(
-                "e.id IN (SELECT f.entry_id FROM search_indexfacet f "  # noqa: S608 - placeholders only
-                f"WHERE f.name = %s AND f.value IN ({placeholders}))"
-            )
-            params += [name, *values]
-        return text_sql.from_sql, " AND ".join(where) or "1 = 1", params
+        where, where_params = self._facet_filters(filters)
+        count_sql = "SELECT 0 AS part, NULL AS name, NULL AS value, COUNT(*) AS n FROM matched m WHERE "
+        parts.append(count_sql + where)
+        params += where_params
 
-    def _order(self, text_sql, sort):
-        newest = "e.date DESC NULLS LAST, e.id DESC"
-        if sort == "relevance" and text_sql.rank:
-            return f"{text_sql.rank}, {newest}"
-        return newest
+        order = "m.date DESC NULLS LAST, m.id DESC"
+        if request.sort == "relevance" and not request.query.is_empty:
+            order = "m.rank DESC, " + order
+        parts.append(
+            "SELECT * FROM (SELECT 1 AS part, NULL AS name, CAST(m.id AS VARCHAR(20)) AS value, "  # noqa: S608 - no values in SQL
+            f"ROW_NUMBER() OVER (ORDER BY {order}) AS n FROM matched m WHERE {where} "
+            f"ORDER BY {order} LIMIT %s OFFSET %s) hits"
+        )
+        params += [*where_params, request.per_page, (page - 1) * request.per_page]
 
-    def _facet_counts(self, cursor, text_sql, filters):
-        # Facets whose counts use the same set of other facets' filters share one GROUP BY.
+        # Facets whose counts use the same other facets' filters share one GROUP BY.
         groups: dict[tuple, list[str]] = {}
         for name in FACETS:
             applied = tuple((other, tuple(filters[other])) for other in FACETS if other != name and filters.get(other))
             groups.setdefault(applied, []).append(name)
-        counts: dict[str, dict[str, int]] = {name: {} for name in FACETS}
+        use_cache = request.query.is_empty and () in groups
         for applied, names in groups.items():
-            applied_filters = {other: list(values) for other, values in applied}
-            from_sql, where_sql, params = self._matching(text_sql, applied_filters)
-            name_list = ", ".join(["%s"] * len(names))
-            if where_sql == "1 = 1":
-                subquery = ""
-            else:
-                subquery = f"AND fv.entry_id IN (SELECT e.id FROM {from_sql} WHERE {where_sql})"  # noqa: S608
-            cursor.execute(
-                "SELECT fv.name, fv.value, COUNT(*) FROM search_indexfacet fv "  # noqa: S608 - placeholders only
-                f"WHERE fv.name IN ({name_list}) {subquery} GROUP BY fv.name, fv.value",
-                [*names, *params] if subquery else names,
+            if use_cache and applied == ():
+                continue
+            group_where, group_params = self._facet_filters(dict(applied))
+            placeholders = ", ".join(["%s"] * len(names))
+            parts.append(
+                "SELECT 2 AS part, fv.name, fv.value, COUNT(*) AS n "  # noqa: S608 - placeholders only
+                "FROM matched m JOIN search_indexfacet fv ON fv.entry_id = m.id "
+                f"WHERE fv.name IN ({placeholders}) AND {group_where} GROUP BY fv.name, fv.value"
             )
-            for name, value, number in cursor.fetchall():
+            params += [*names, *group_params]
+
+        sql = " UNION ALL ".join(parts)
+        if matched_sql:
+            sql = f"WITH matched AS {matched_sql} {sql}"
+        else:
+            # Browsing without words: read the entries table itself, where the planner has statistics.
+            sql = sql.replace("FROM matched m", "FROM search_indexentry m")
+        result = {"total": 0, "ids": [], "facets": {name: {} for name in FACETS}}
+        hit_rows = []
+        with transaction.atomic(), connection.cursor() as cursor:
+            if matched_sql and self.vendor == "postgresql":
+                # Find the matches through the GIN index even when many documents match: a
+                # sequential scan would unpack every document's large body vector.
+                cursor.execute("SET LOCAL enable_seqscan = off")
+            cursor.execute(sql, [*matched_params, *params])
+            for part, name, value, number in cursor.fetchall():
+                if part == 0:
+                    result["total"] = number
+                elif part == 1:
+                    hit_rows.append((number, int(value)))
+                else:
+                    result["facets"][name][value] = number
+        result["ids"] = [pk for _position, pk in sorted(hit_rows)]
+        if use_cache:
+            for name, counts in self._all_facet_counts(groups[()]).items():
+                result["facets"][name] = counts
+        return result
+
+    def _matched(self, request):
+        """The CTE body selecting (id, date, rank) of the documents matching the text query."""
+        query = request.query
+        if query.is_empty:
+            return "", []
+        rank = request.sort == "relevance"
+        if self.vendor == "postgresql":
+            parts, params = [], []
+            if query.terms:
+                parts.append("plainto_tsquery('danish', %s)")
+                params.append(" ".join(query.terms))
+            for phrase in query.phrases:
+                parts.append("phraseto_tsquery('danish', %s)")
+                params.append(" ".join(phrase))
+            tsquery = " && ".join(parts)
+            # Rank by title (A) and summary (B); matches only in the body or PDFs rank after them.
+            rank_sql = f"ts_rank(e.rank_vector, {tsquery})" if rank else "0"
+            sql = (
+                f"MATERIALIZED (SELECT e.id, e.date, {rank_sql} AS rank "  # noqa: S608 - placeholders only
+                f"FROM search_indexentry e WHERE e.search_vector @@ ({tsquery}))"
+            )
+            return sql, [*(params if rank else []), *params]
+        # SQLite FTS5: every stem must occur; phrases are FTS5 phrases of stems. Stems are word
+        # characters only, and quoting each one keeps FTS5's own syntax out of reach.
+        clauses = [f'"{stem(term)}"' for term in query.terms]
+        for phrase in query.phrases:
+            clauses.append('"' + " ".join(stem(word) for word in phrase if word not in STOP_WORDS) + '"')
+        # bm25 is lower for better matches; weights: title 10, summary 4, body 1.
+        rank_sql = "-bm25(search_fts, 10.0, 4.0, 1.0)" if rank else "0"
+        sql = (
+            f"MATERIALIZED (SELECT e.id, e.date, {rank_sql} AS rank FROM search_fts "  # noqa: S608
+            "JOIN search_indexentry e ON e.id = search_fts.rowid WHERE search_fts MATCH %s)"
+        )
+        return sql, [" AND ".join(clauses)]
+
+    def _facet_filters(self, filters):
+        where, params = [], []
+        for name in FACETS:
+            values = filters.get(name)
+            if not values:
+                continue
+            placeholders = ", ".join(["%s"] * len(values))
+            where.append(
+                "m.id IN (SELECT f.entry_id FROM search_indexfacet f "  # noqa: S608 - placeholders only
+                f"WHERE f.name = %s AND f.value IN ({placeholders}))"
+            )
+            params += [name, *values]
+        return " AND ".join(where) or "1 = 1", params
+
+    def _all_facet_counts(self, names):
+        """Facet counts over the whole index: the same for every visitor until the index changes."""
+        key = f"search:facets:{cache.get(INDEX_VERSION_KEY, 0)}:{','.join(names)}"
+        counts = cache.get(key)
+        if counts is None:
+            counts = {name: {} for name in names}
+            rows = (
+                IndexFacet.objects.filter(name__in=names)
+                .values_list("name", "value")
+                .annotate(number=Count("id"))
+                .order_by()
+            )
+            for name, value, number in rows:
                 counts[name][value] = number
+            cache.set(key, counts, 600)
         return counts
 
     def _hits(self, ids, query):
@@ -286,49 +381,3 @@ class DatabaseEngine:
             vocabulary = {"__words__": words, "__stems__": {stem(word) for word in words}}
             cache.set(key, vocabulary, 600)
         return vocabulary
-
-
-class TextMatch:
-    """The vendor's SQL for "matches the query" and "rank by relevance"."""
-
-    def __init__(self, from_sql, where="", where_params=(), rank="", rank_params=()):
-        self.from_sql = from_sql
-        self.where = where
-        self.where_params = list(where_params)
-        self.rank = rank
-        self.rank_params = list(rank_params)
-
-    @classmethod
-    def build(cls, vendor, query):
-        if query.is_empty:
-            return cls("search_indexentry e")
-        if vendor == "postgresql":
-            parts, params = [], []
-            if query.terms:
-                parts.append("plainto_tsquery('danish', %s)")
-                params.append(" ".join(query.terms))
-            for phrase in query.phrases:
-                parts.append("phraseto_tsquery('danish', %s)")
-                params.append(" ".join(phrase))
-            tsquery = " && ".join(parts)
-            return cls(
-                "search_indexentry e",
-                where=f"e.search_vector @@ ({tsquery})",
-                where_params=params,
-                rank=f"ts_rank(e.search_vector, ({tsquery})) DESC",
-                rank_params=params,
-            )
-        # SQLite FTS5: every stem must occur; phrases are FTS5 phrases of stems. Stems are word
-        # characters only, and quoting each one keeps FTS5's own syntax out of reach.
-        clauses = [f'"{stem(term)}"' for term in query.terms]
-        for phrase in query.phrases:
-            phrase_stems = [stem(word) for word in phrase if word not in STOP_WORDS]
-            clauses.append('"' + " ".join(phrase_stems) + '"')
-        match = " AND ".join(clauses)
-        return cls(
-            "search_fts JOIN search_indexentry e ON e.id = search_fts.rowid",
-            where="search_fts MATCH %s",
-            where_params=[match],
-            # bm25 is lower for better matches; weights: title 10, summary 4, body 1.
-            rank="bm25(search_fts, 10.0, 4.0, 1.0) ASC",
-        )

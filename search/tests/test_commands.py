@@ -4,8 +4,9 @@ from io import StringIO
 
 from django.core.management import call_command
 
-import pytest
 from wagtail.models import PageViewRestriction
+
+import pytest
 
 from cms.models import StandardPage
 from search.models import IndexEntry

@@ -161,7 +161,7 @@ def test_pagination_and_a_page_beyond_the_last(engine):
         "kultur\x00\x07\x1b[31m",
         '"grøn omstilling',
         'grøn" omstilling"',
-        "* ? : ( ) ~ ^ \"",
+        '* ? : ( ) ~ ^ "',
         "title:kultur OR body:(museum^3) AND NOT -genbrug~2",
         "bibliotek* kul?ur",
         "'; DROP TABLE search_indexentry; --",

@@ -72,7 +72,7 @@ def test_words_must_all_match_and_phrases_are_phrases():
 
 
 def test_syntax_characters_never_reach_a_query_parser():
-    body = compiled("title:(kultur* OR ~museum^3) \"")
+    body = compiled('title:(kultur* OR ~museum^3) "')
     assert "query_string" not in str(body)
     assert body["query"]["bool"]["must"][0]["multi_match"]["query"] == "title kultur or museum 3"
 
@@ -102,9 +102,7 @@ def test_paging_sorting_timeout_highlighting_and_suggestions():
 
 
 def test_highlight_markers_become_mark_and_everything_else_is_escaped():
-    assert marked('<b>\x02Kultur\x03</b> & "fest"') == (
-        "&lt;b&gt;<mark>Kultur</mark>&lt;/b&gt; &amp; &quot;fest&quot;"
-    )
+    assert marked('<b>\x02Kultur\x03</b> & "fest"') == ("&lt;b&gt;<mark>Kultur</mark>&lt;/b&gt; &amp; &quot;fest&quot;")
 
 
 def test_engine_is_chosen_by_setting(settings):

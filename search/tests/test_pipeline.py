@@ -5,9 +5,10 @@ import logging
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 
-import pytest
 from wagtail.documents.models import Document
 from wagtail.models import PageViewRestriction, Workflow
+
+import pytest
 
 from cms.models import StandardPage
 from search.engines import SearchRequest

@@ -2,9 +2,10 @@
 
 import time
 
-import pytest
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import PageViewRestriction
+
+import pytest
 
 from cms.models import StandardPage
 from search.engines.database import DatabaseEngine
@@ -54,7 +55,7 @@ def test_facets_are_checkboxes_in_fieldsets_with_counts_and_narrow(client, index
     _response, html = get(client)
     assert "<legend>Kommune</legend>" in html
     assert 'name="kommune" id="facet-kommune-aarhus" value="aarhus"' in html
-    assert "Aarhus <span class=\"facet__count\">(3)</span>" in html
+    assert 'Aarhus <span class="facet__count">(3)</span>' in html
     _response, html = get(client, "?kommune=aarhus&kommune=odense&type=case&type=strategy")
     assert "2 sider og dokumenter i alt" in html
     assert 'value="aarhus" checked' in html and 'value="odense" checked' in html
@@ -100,7 +101,9 @@ def test_promoted_pages_come_first_and_only_when_public(client, indexed):
     indexed.add_child(instance=hidden)
     PageViewRestriction.objects.create(page=hidden, restriction_type="login")
     query = Query.get("Bliv medlem")
-    SearchPromotion.objects.create(query=query, page=promoted, description="Sådan bliver kommunen medlem.", sort_order=0)
+    SearchPromotion.objects.create(
+        query=query, page=promoted, description="Sådan bliver kommunen medlem.", sort_order=0
+    )
     SearchPromotion.objects.create(query=query, page=hidden, sort_order=1)
     _response, html = get(client, "?q=bliv+medlem")
     assert "Anbefalet" in html and "Medlemskab af netværket" in html
