@@ -63,3 +63,17 @@ def facet_values(document) -> list[tuple[str, str]]:
     if document.date:
         pairs.append(("year", str(document.date.year)))
     return pairs
+
+
+class Engine:
+    """What both engines share: a full rebuild is `rebuilding()` fed with every batch."""
+
+    name = ""
+
+    def rebuild(self, batches):
+        with self.rebuilding() as add:
+            for items in batches:
+                add(items)
+
+    def rebuilding(self):  # pragma: no cover - every engine defines it
+        raise NotImplementedError

@@ -17,7 +17,7 @@ from django.db.models import Count
 from search.models import IndexEntry, IndexFacet
 from search.text import STOP_WORDS, WORD, highlight, snippet, stem, stemmed_text
 
-from .base import FACETS, MAX_ATTACHMENT_CHARS, MAX_BODY_CHARS, Hit, SearchResults, facet_values
+from .base import FACETS, MAX_ATTACHMENT_CHARS, MAX_BODY_CHARS, Engine, Hit, SearchResults, facet_values
 
 BATCH_SIZE = 500
 VOCABULARY_CACHE_KEY = "search:vocabulary:{version}"
@@ -32,7 +32,7 @@ def bump_index_version():
         cache.set(INDEX_VERSION_KEY, 1, None)
 
 
-class DatabaseEngine:
+class DatabaseEngine(Engine):
     name = "database"
 
     @property
@@ -57,11 +57,6 @@ class DatabaseEngine:
         with transaction.atomic():
             self._clear()
         bump_index_version()
-
-    def rebuild(self, batches):
-        with self.rebuilding() as add:
-            for items in batches:
-                add(items)
 
     @contextmanager
     def rebuilding(self):

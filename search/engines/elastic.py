@@ -38,7 +38,7 @@ from elasticsearch.dsl import (
 
 from search.text import clean_text, highlight, snippet
 
-from .base import FACETS, MAX_ATTACHMENT_CHARS, MAX_BODY_CHARS, Hit, SearchResults, facet_values
+from .base import FACETS, MAX_ATTACHMENT_CHARS, MAX_BODY_CHARS, Engine, Hit, SearchResults, facet_values
 
 logger = logging.getLogger(__name__)
 
@@ -241,7 +241,7 @@ def marked(fragment):
     return mark_safe(html)  # noqa: S308 - everything but our own tags is escaped above
 
 
-class ElasticsearchEngine:
+class ElasticsearchEngine(Engine):
     name = "elasticsearch"
 
     def __init__(self, url, fallback=None, index_name=None, timeout=None):
@@ -358,11 +358,6 @@ class ElasticsearchEngine:
 
     def clear(self):
         self.rebuild([])
-
-    def rebuild(self, batches):
-        with self.rebuilding() as add:
-            for items in batches:
-                add(items)
 
     @contextmanager
     def rebuilding(self):

@@ -167,6 +167,9 @@ def test_pagination_and_a_page_beyond_the_last(engine):
         "'; DROP TABLE search_indexentry; --",
         "NEAR(kultur museum) {title} [1 TO 5]",
         "\u202eøvelse\ufeff",
+        "___ _ __init__",
+        "😀 🌱 ＫＵＬＴＵＲ",
+        '"og i på" ""',
     ],
 )
 def test_bad_input_never_fails(engine, query):
