@@ -139,6 +139,15 @@ class DatabaseEngine(Engine):
                     for name, value in facet_values(document)
                 ]
             )
+            if self.vendor == "postgresql":
+                # Each entry also carries its facet values as an array, which counting and
+                # filtering read without joining the facet table.
+                with connection.cursor() as cursor:
+                    cursor.execute(
+                        "UPDATE search_indexentry e SET facet_keys = ARRAY(SELECT f.name || '=' || f.value "
+                        "FROM search_indexfacet f WHERE f.entry_id = e.id ORDER BY f.id) WHERE e.id = ANY(%s)",
+                        [[entry.pk for entry in entries]],
+                    )
             if self.vendor == "sqlite":
                 with connection.cursor() as cursor:
                     cursor.executemany(
@@ -209,11 +218,19 @@ class DatabaseEngine(Engine):
                 continue
             group_where, group_params = self._facet_filters(dict(applied))
             placeholders = ", ".join(["%s"] * len(names))
-            parts.append(
-                "SELECT 2 AS part, fv.name, fv.value, COUNT(*) AS n "  # noqa: S608 - placeholders only
-                "FROM matched m JOIN search_indexfacet fv ON fv.entry_id = m.id "
-                f"WHERE fv.name IN ({placeholders}) AND {group_where} GROUP BY fv.name, fv.value"
-            )
+            if self.vendor == "postgresql":
+                # The row's own facet_keys array: no join with the facet table.
+                keys_sql = (
+                    "SELECT 2 AS part, split_part(k, '=', 1) AS name, substr(k, strpos(k, '=') + 1) AS value, "
+                    "COUNT(*) AS n FROM matched m CROSS JOIN LATERAL unnest(m.facet_keys) AS k WHERE "
+                )
+                parts.append(keys_sql + f"split_part(k, '=', 1) IN ({placeholders}) AND {group_where} GROUP BY k")
+            else:
+                parts.append(
+                    "SELECT 2 AS part, fv.name, fv.value, COUNT(*) AS n "  # noqa: S608 - placeholders only
+                    "FROM matched m JOIN search_indexfacet fv ON fv.entry_id = m.id "
+                    f"WHERE fv.name IN ({placeholders}) AND {group_where} GROUP BY fv.name, fv.value"
+                )
             params += [*names, *group_params]
 
         sql = " UNION ALL ".join(parts)
@@ -261,7 +278,7 @@ class DatabaseEngine(Engine):
             # Rank by title (A) and summary (B); matches only in the body or PDFs rank after them.
             rank_sql = f"ts_rank(e.rank_vector, {tsquery})" if rank else "0"
             sql = (
-                f"MATERIALIZED (SELECT e.id, e.date, {rank_sql} AS rank "  # noqa: S608 - placeholders only
+                f"MATERIALIZED (SELECT e.id, e.date, {rank_sql} AS rank, e.facet_keys "  # noqa: S608
                 f"FROM search_indexentry e WHERE e.search_vector @@ ({tsquery}))"
             )
             return sql, [*(params if rank else []), *params]
@@ -283,6 +300,10 @@ class DatabaseEngine(Engine):
         for name in FACETS:
             values = filters.get(name)
             if not values:
+                continue
+            if self.vendor == "postgresql":
+                where.append("m.facet_keys && %s::text[]")
+                params.append([f"{name}={value}" for value in values])
                 continue
             placeholders = ", ".join(["%s"] * len(values))
             where.append(

@@ -28,8 +28,20 @@ POSTGRES_FORWARD = [
         || setweight(to_tsvector('danish'::regconfig, coalesce(summary, '')), 'B')
     ) STORED
     """,
+    # Each entry's facet values as "name=value" strings (filled by the engine), so facet counts
+    # and filters read the entry row instead of joining the facet table.
+    "ALTER TABLE search_indexentry ADD COLUMN facet_keys text[] NOT NULL DEFAULT '{}'",
+    "CREATE INDEX search_indexentry_facets ON search_indexentry USING GIN (facet_keys)",
+    # Keep rows narrow: long text (body, PDF text, the big vector) goes to TOAST storage, while
+    # what every search reads (rank vector, facet keys, title, date) stays in the row.
+    "ALTER TABLE search_indexentry SET (toast_tuple_target = 256)",
+    "ALTER TABLE search_indexentry ALTER COLUMN rank_vector SET STORAGE MAIN",
+    "ALTER TABLE search_indexentry ALTER COLUMN facet_keys SET STORAGE MAIN",
 ]
 POSTGRES_BACKWARD = [
+    "ALTER TABLE search_indexentry RESET (toast_tuple_target)",
+    "DROP INDEX IF EXISTS search_indexentry_facets",
+    "ALTER TABLE search_indexentry DROP COLUMN IF EXISTS facet_keys",
     "ALTER TABLE search_indexentry DROP COLUMN IF EXISTS rank_vector",
     "DROP INDEX IF EXISTS search_indexentry_vector",
     "ALTER TABLE search_indexentry DROP COLUMN IF EXISTS search_vector",

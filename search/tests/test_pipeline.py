@@ -135,7 +135,7 @@ def test_an_unreadable_pdf_is_logged_and_skipped_and_the_page_still_publishes(ho
         )
     assert page.live
     assert "Side med ødelagt PDF" in found("ødelagt")
-    assert any("broken.pdf" in record.getMessage() for record in caplog.records)
+    assert any("documents/broken" in record.getMessage() for record in caplog.records)
     assert DocumentText.objects.get(document=document).readable is False
 
 
