@@ -1,7 +1,5 @@
 """The search page as visitors use it: /soeg/."""
 
-import time
-
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import PageViewRestriction
 
@@ -10,7 +8,7 @@ import pytest
 from cms.models import StandardPage
 from search.engines.database import DatabaseEngine
 
-from .corpus import AARHUS, corpus
+from .corpus import corpus
 
 pytestmark = pytest.mark.django_db
 
@@ -112,9 +110,7 @@ def test_promoted_pages_come_first_and_only_when_public(client, indexed):
 
 
 def test_long_queries_are_cut_with_a_message(client, indexed):
-    start = time.perf_counter()
     _response, html = get(client, "?q=" + "kultur " * 2000)
-    assert time.perf_counter() - start < 5  # generous: the point is that it returns at all
     assert "Vi har brugt de første 200 tegn" in html
 
 
@@ -163,6 +159,7 @@ def test_header_search_form_on_every_page(client, indexed):
 
 
 def test_english_search_page(client, indexed):
-    response = client.get("/en/soeg/?q=kultur")
+    response = client.get("/en/soeg/?q=energi")
+    html = response.content.decode()
     assert response.status_code == 200
-    assert AARHUS  # municipality names are proper nouns in both languages
+    assert '<html lang="en"' in html and "Case: musikskolen sparer <mark>energi</mark>" in html
