@@ -244,7 +244,7 @@ class DatabaseEngine(Engine):
         result = {"total": 0, "ids": [], "facets": {name: {} for name in FACETS}}
         hit_rows = []
         with transaction.atomic(), connection.cursor() as cursor:
-            if matched_sql and self.vendor == "postgresql":
+            if not request.query.is_empty and self.vendor == "postgresql":
                 # Find the matches through the GIN index even when many documents match: a
                 # sequential scan would unpack every document's large body vector.
                 cursor.execute("SET LOCAL enable_seqscan = off")
