@@ -230,7 +230,8 @@ class DatabaseEngine(Engine):
             else:
                 parts.append(
                     "SELECT 2 AS part, fv.name, fv.value, COUNT(*) AS n "  # noqa: S608 - placeholders only
-                    "FROM matched m JOIN search_indexfacet fv ON fv.entry_id = m.id "
+                    # CROSS JOIN makes SQLite read the matches first and look up each one's facets.
+                    "FROM matched m CROSS JOIN search_indexfacet fv ON fv.entry_id = m.id "
                     f"WHERE fv.name IN ({placeholders}) AND {group_where} GROUP BY fv.name, fv.value"
                 )
             params += [*names, *group_params]
