@@ -101,6 +101,7 @@ class StandardPage(BasePage):
         from search.documents import SearchDocument, stream_text
 
         published = self.last_published_at or self.first_published_at
+        themes = getattr(self, "themes", None)  # standard pages gain themes on main
         yield SearchDocument(
             key=f"page:{self.pk}",
             page_id=self.pk,
@@ -110,6 +111,7 @@ class StandardPage(BasePage):
             url=self.get_url() or "",
             summary=self.summary,
             body=stream_text(self.body),
+            themes=[theme.slug for theme in themes.all()] if themes is not None else [],
             date=timezone.localdate(published) if published else None,
             documents=[
                 child.value["document"]
