@@ -138,3 +138,25 @@ def test_publishing_works_and_updates_the_database_index_when_the_cluster_is_dow
     assert page.live
     assert IndexEntry.objects.filter(page=page).exists()
     assert "elasticsearch could not index" in caplog.text
+
+
+def test_a_hit_from_the_cluster_becomes_a_highlighted_result():
+    source = {
+        "key": "page:1",
+        "page_id": 1,
+        "kind": "case",
+        "kind_label": "Case",
+        "url": "/case/",
+        "title": "Kulturhuset <i>sparer</i>",
+        "summary": "",
+        "body": "",
+        "date": "2024-03-01T00:00:00",
+        "municipalities": ["751"],
+        "themes": ["samskabelse"],
+    }
+    highlight = {"title": ["\x02Kulturhuset\x03 <i>sparer</i>"], "body": ["grønne \x02kulturhuse\x03 & <script>"]}
+    raw = SearchEntry.from_es({"_index": "i", "_id": "page:1", "_source": source, "highlight": highlight})
+    hit = ElasticsearchEngine(CLOSED_PORT)._hit(raw, {"kulturhus"})
+    assert hit.title_html == "<mark>Kulturhuset</mark> &lt;i&gt;sparer&lt;/i&gt;"
+    assert hit.snippet_html == "grønne <mark>kulturhuse</mark> &amp; &lt;script&gt;"
+    assert hit.municipalities == [751] and hit.date.isoformat() == "2024-03-01"
