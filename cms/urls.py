@@ -34,6 +34,7 @@ urlpatterns += i18n_patterns(
     *feed_urls("feed/tema/<str:slug>/", ThemeFeed, "theme_feed"),
     path("", include("cases.urls")),
     path("", include("strategies.urls")),
+    path("", include("search.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

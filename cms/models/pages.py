@@ -131,3 +131,28 @@ class StandardPage(ThemedPageMixin, BasePage):
     class Meta:
         verbose_name = _("standardside")
         verbose_name_plural = _("standardsider")
+
+    def search_documents(self):
+        """What the public search finds of this page: its text and the text of PDFs in its body."""
+        from django.utils import timezone
+
+        from search.documents import SearchDocument, stream_text
+
+        published = self.last_published_at or self.first_published_at
+        yield SearchDocument(
+            key=f"page:{self.pk}",
+            page_id=self.pk,
+            title=self.title,
+            kind="page",
+            kind_label=str(_("Side")),
+            url=self.get_url() or "",
+            summary=self.summary,
+            body=stream_text(self.body),
+            themes=[theme.slug for theme in self.themes.all()],
+            date=timezone.localdate(published) if published else None,
+            documents=[
+                child.value["document"]
+                for child in self.body
+                if child.block_type == "document" and child.value.get("document") is not None
+            ],
+        )

@@ -172,6 +172,8 @@ WAGTAILSEARCH_BACKENDS = {
 
 # Optional Elasticsearch cluster for the public search (see the search app).
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
+ELASTICSEARCH_INDEX = os.environ.get("ELASTICSEARCH_INDEX", "gronne-partnerskaber-search")
+ELASTICSEARCH_TIMEOUT = float(os.environ.get("ELASTICSEARCH_TIMEOUT", "2"))
 
 # Themes are a curated list: the tag field offers existing themes, editors add new ones as
 # snippets. Unicode slugs keep æ, ø and å.

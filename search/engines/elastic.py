@@ -1,0 +1,383 @@
+"""The Elasticsearch engine, written with `elasticsearch.dsl`.
+
+Danish analysis: lowercase, Danish stop words, a dictionary decompounder that splits compounds
+such as *kulturinstitution* into *kultur* + *institution* (keeping the whole word), and the
+Snowball Danish stemmer. At search time a synonym graph maps the network's theme words to each
+other. Facets use a `FacetedSearch` (a facet's own selection does not narrow its counts, as on the
+database engine), hits are highlighted with `<mark>`, and a phrase suggester offers "did you mean".
+
+Rebuilding writes a new timestamped index and then moves the alias in one atomic step, so the
+public search never sees a half-built index. Any error or a cluster that does not answer within
+`ELASTICSEARCH_TIMEOUT` seconds (2) makes the search fall back to the database engine, with a
+logged warning.
+"""
+
+import datetime
+import logging
+from contextlib import contextmanager
+
+from django.conf import settings
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+from elastic_transport import TransportError
+from elasticsearch import ApiError, Elasticsearch, NotFoundError, helpers
+from elasticsearch.dsl import (
+    Date,
+    Document,
+    FacetedSearch,
+    Index,
+    Integer,
+    Keyword,
+    Q,
+    TermsFacet,
+    Text,
+    analyzer,
+    token_filter,
+)
+
+from search.text import clean_text, highlight, snippet
+
+from .base import FACETS, MAX_ATTACHMENT_CHARS, MAX_BODY_CHARS, Engine, Hit, SearchResults, facet_values
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_INDEX = "gronne-partnerskaber-search"
+DEFAULT_TIMEOUT = 2.0
+MARK_START, MARK_END = "\x02", "\x03"  # control characters never left in indexed text
+
+# Parts of the compounds the network writes about; the decompounder finds them inside longer words
+# (kulturinstitution -> kultur + institution) and keeps the whole word too.
+COMPOUND_PARTS = [
+    "kultur",
+    "institution",
+    "bibliotek",
+    "museum",
+    "musik",
+    "skole",
+    "teater",
+    "kunst",
+    "hus",
+    "center",
+    "forening",
+    "natur",
+    "klima",
+    "energi",
+    "affald",
+    "genbrug",
+    "omstilling",
+    "strategi",
+    "plan",
+    "borger",
+    "kommune",
+    "partnerskab",
+    "dannelse",
+    "festival",
+    "arkiv",
+    "scene",
+    "frivillig",
+    "samarbejde",
+    "skov",
+    "vand",
+]
+
+# The network's themes and the words visitors use for them (Solr synonym format, search time only).
+THEME_SYNONYMS = [
+    "grønt medborgerskab, medborgerskab, borgerinddragelse",
+    "grøn dannelse, klimadannelse, dannelse",
+    "tværgående samarbejde, samarbejde på tværs",
+    "samskabelse, samproduktion, co-creation",
+    "klimavenlig drift, grøn drift, energibesparelse",
+    "natur og biodiversitet, biodiversitet, natur",
+    "cirkulær omstilling, cirkulær økonomi, cirkularitet, genbrug",
+    "bæredygtig omstilling, grøn omstilling",
+]
+
+danish_stop = token_filter("danish_stop", "stop", stopwords="_danish_")
+danish_stemmer = token_filter("danish_stemmer", "stemmer", language="danish")
+danish_decompounder = token_filter(
+    "danish_decompounder",
+    "dictionary_decompounder",
+    word_list=COMPOUND_PARTS,
+    min_word_size=6,
+    min_subword_size=3,
+    max_subword_size=15,
+    only_longest_match=False,
+)
+theme_synonyms = token_filter("danish_theme_synonyms", "synonym_graph", synonyms=THEME_SYNONYMS, lenient=True)
+shingles = token_filter("suggest_shingles", "shingle", min_shingle_size=2, max_shingle_size=3)
+
+danish_index = analyzer(
+    "danish_index",
+    tokenizer="standard",
+    filter=["lowercase", danish_stop, danish_decompounder, danish_stemmer],
+)
+danish_search = analyzer(
+    "danish_search",
+    tokenizer="standard",
+    filter=["lowercase", theme_synonyms, danish_stop, danish_decompounder, danish_stemmer],
+)
+suggest_analyzer = analyzer("suggest_trigram", tokenizer="standard", filter=["lowercase", shingles])
+
+
+def danish_text(**kwargs):
+    return Text(analyzer=danish_index, search_analyzer=danish_search, **kwargs)
+
+
+class SearchEntry(Document):
+    """One search document in Elasticsearch."""
+
+    key = Keyword()
+    page_id = Integer()
+    kind = Keyword()
+    kind_label = Keyword(index=False)
+    url = Keyword(index=False)
+    title = danish_text(copy_to="suggest")
+    summary = danish_text(copy_to="suggest")
+    body = danish_text()
+    attachments = danish_text()
+    themes = Keyword()
+    municipalities = Keyword()
+    regions = Keyword()
+    year = Keyword()
+    date = Date()
+    suggest = Text(analyzer=suggest_analyzer)
+
+    @classmethod
+    def from_document(cls, document, attachment_text):
+        facets = {}
+        for name, value in facet_values(document):
+            facets.setdefault(name, []).append(value)
+        return cls(
+            meta={"id": document.key},
+            key=document.key,
+            page_id=document.page_id,
+            kind=document.kind,
+            kind_label=str(document.kind_label),
+            url=document.url,
+            title=clean_text(document.title),
+            summary=clean_text(document.summary or ""),
+            body=clean_text(document.body or "")[:MAX_BODY_CHARS],
+            attachments=clean_text(attachment_text or "")[:MAX_ATTACHMENT_CHARS],
+            themes=facets.get("theme", []),
+            municipalities=facets.get("municipality", []),
+            regions=facets.get("region", []),
+            year=facets.get("year", []),
+            date=document.date,
+        )
+
+
+INDEX_SETTINGS = {"number_of_shards": 1, "max_result_window": 10_000}
+
+
+def build_index(name):
+    index = Index(name)
+    index.settings(**INDEX_SETTINGS)
+    index.document(SearchEntry)
+    return index
+
+
+class EntrySearch(FacetedSearch):
+    """The public search as a FacetedSearch: the same facets, filters and sorting as the database engine."""
+
+    doc_types = [SearchEntry]
+    fields = ["title^4", "summary^2", "body", "attachments"]
+    facets = {
+        "kind": TermsFacet(field="kind", size=50),
+        "theme": TermsFacet(field="themes", size=200),
+        "municipality": TermsFacet(field="municipalities", size=100),
+        "region": TermsFacet(field="regions", size=10),
+        "year": TermsFacet(field="year", size=100),
+    }
+
+    def __init__(self, request, index, using):
+        self.request = request
+        self.index = index
+        self.using = using
+        sort = (
+            [{"date": {"order": "desc", "missing": "_last"}}, {"key": "asc"}]
+            if request.sort == "newest" or request.query.is_empty
+            else ["_score", {"date": {"order": "desc", "missing": "_last"}}]
+        )
+        super().__init__(query=request.query, filters=dict(request.filters), sort=sort)
+
+    def query(self, search, query):
+        if query.is_empty:
+            return search
+        must = []
+        if query.terms:
+            must.append(
+                Q("multi_match", query=" ".join(query.terms), fields=self.fields, type="cross_fields", operator="and")
+            )
+        for phrase in query.phrases:
+            must.append(Q("multi_match", query=" ".join(phrase), fields=self.fields, type="phrase"))
+        search = search.query(Q("bool", must=must))
+        suggest_text = " ".join(query.all_words)
+        return search.suggest(
+            "spelling",
+            suggest_text,
+            phrase={
+                "field": "suggest",
+                "size": 1,
+                "gram_size": 3,
+                "confidence": 1.0,
+                "direct_generator": [{"field": "suggest", "suggest_mode": "always", "min_word_length": 3}],
+            },
+        )
+
+    def highlight(self, search):
+        return (
+            search.highlight_options(
+                pre_tags=[MARK_START], post_tags=[MARK_END], number_of_fragments=2, fragment_size=180
+            )
+            .highlight("title", number_of_fragments=0)
+            .highlight("summary", "body", "attachments")
+        )
+
+
+def marked(fragment):
+    """Escape a highlighted fragment and turn the engine's markers into <mark> tags."""
+    html = escape(fragment).replace(MARK_START, "<mark>").replace(MARK_END, "</mark>")
+    return mark_safe(html)  # noqa: S308 - everything but our own tags is escaped above
+
+
+class ElasticsearchEngine(Engine):
+    name = "elasticsearch"
+
+    def __init__(self, url, fallback=None, index_name=None, timeout=None):
+        self.url = url
+        self.alias = index_name or getattr(settings, "ELASTICSEARCH_INDEX", DEFAULT_INDEX)
+        self.timeout = timeout or float(getattr(settings, "ELASTICSEARCH_TIMEOUT", DEFAULT_TIMEOUT))
+        self.fallback = fallback
+        self._client = None
+
+    @property
+    def client(self):
+        if self._client is None:
+            self._client = Elasticsearch(self.url, request_timeout=self.timeout, max_retries=0, retry_on_timeout=False)
+        return self._client
+
+    # Searching ---------------------------------------------------------------------------
+
+    def build(self, request):
+        """The FacetedSearch for a request (what the unit tests compile without a server)."""
+        faceted = EntrySearch(request, index=self.alias, using=self.client)
+        faceted = faceted[request.offset : request.offset + request.per_page]
+        faceted._s = faceted._s.extra(timeout=f"{int(self.timeout * 1000)}ms", track_total_hits=True)
+        return faceted
+
+    def search(self, request):
+        try:
+            return self._search(request)
+        except (ApiError, TransportError) as error:
+            if self.fallback is None:
+                raise
+            logger.warning("Elasticsearch at %s did not answer (%s); searching the database instead.", self.url, error)
+            results = self.fallback.search(request)
+            results.fell_back = True
+            return results
+
+    def _search(self, request):
+        faceted = self.build(request)
+        response = faceted.execute()
+        total = response.hits.total.value
+        last_page = max((total + request.per_page - 1) // request.per_page, 1)
+        if request.page > last_page and total:
+            request.page = last_page
+            return self._search(request)
+        facets = {name: {} for name in FACETS}
+        for name in FACETS:
+            for value, count, _selected in response.facets[name]:
+                facets[name][str(value)] = count
+        stems = request.query.stems
+        hits = [self._hit(hit, stems) for hit in response]
+        suggestion = ""
+        spelling = getattr(getattr(response, "suggest", None), "spelling", None)
+        if not total and spelling:
+            options = spelling[0].options
+            if options:
+                suggestion = options[0].text
+        return SearchResults(
+            total=total, hits=hits, facets=facets, page=request.page, suggestion=suggestion, engine=self.name
+        )
+
+    def _hit(self, hit, stems):
+        found = getattr(hit.meta, "highlight", None)
+        title = marked(found.title[0]) if found and "title" in found else highlight(hit.title, stems)
+        fragments = []
+        if found:
+            for field in ("summary", "body", "attachments"):
+                if field in found:
+                    fragments.extend(found[field])
+        snippet_html = (
+            marked(" … ".join(fragments[:2])) if fragments else snippet([hit.summary or "", hit.body or ""], stems)
+        )
+        date = hit.date.date() if isinstance(hit.date, datetime.datetime) else hit.date
+        return Hit(
+            key=hit.key,
+            page_id=hit.page_id,
+            title=hit.title,
+            kind=hit.kind,
+            kind_label=hit.kind_label,
+            url=hit.url,
+            date=date,
+            title_html=title,
+            snippet_html=snippet_html,
+            municipalities=[int(code) for code in (hit.municipalities or []) if str(code).isdigit()],
+            themes=list(hit.themes or []),
+        )
+
+    # Writing -----------------------------------------------------------------------------
+
+    def _actions(self, items, index):
+        for document, text in items:
+            entry = SearchEntry.from_document(document, text)
+            yield {"_op_type": "index", "_index": index, "_id": document.key, "_source": entry.to_dict()}
+
+    def ensure_index(self):
+        if not self.client.indices.exists_alias(name=self.alias):
+            name = self._new_index()
+            self.client.indices.put_alias(index=name, name=self.alias)
+
+    def _new_index(self):
+        name = f"{self.alias}-{datetime.datetime.now(datetime.UTC):%Y%m%d%H%M%S%f}"
+        build_index(name).create(using=self.client)
+        return name
+
+    def index(self, items, page_ids):
+        self.ensure_index()
+        self.remove(page_ids)
+        helpers.bulk(self.client, self._actions(items, self.alias), refresh="wait_for")
+
+    def remove(self, page_ids):
+        if not page_ids:
+            return
+        self.client.delete_by_query(
+            index=self.alias, query={"terms": {"page_id": list(page_ids)}}, refresh=True, conflicts="proceed"
+        )
+
+    def clear(self):
+        self.rebuild([])
+
+    @contextmanager
+    def rebuilding(self):
+        """Fill a new timestamped index, then point the alias at it and drop the old ones."""
+        name = self._new_index()
+        try:
+            yield lambda items: helpers.bulk(self.client, self._actions(items, name))
+        except BaseException:
+            self.client.indices.delete(index=name, ignore_unavailable=True)
+            raise
+        self.client.indices.refresh(index=name)
+        try:
+            old = list(self.client.indices.get_alias(name=self.alias))
+        except NotFoundError:
+            old = []
+        actions = [{"remove": {"index": index, "alias": self.alias}} for index in old]
+        actions.append({"add": {"index": name, "alias": self.alias}})
+        self.client.indices.update_aliases(actions=actions)
+        for index in old:
+            self.client.indices.delete(index=index, ignore_unavailable=True)
+
+    def count(self):
+        return self.client.count(index=self.alias)["count"]

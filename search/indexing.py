@@ -1,0 +1,40 @@
+"""Whole-index operations shared by the `search_index` command and the demo loader."""
+
+from contextlib import ExitStack
+
+from search import pipeline
+from search.engines import index_engines
+from search.engines.database import DatabaseEngine
+
+
+def rebuild(progress=None):
+    """Build every engine's index anew from the live, public pages; visitors keep the old one meanwhile."""
+    report = pipeline.IndexReport()
+    with ExitStack() as stack:
+        writers = [stack.enter_context(engine.rebuilding()) for engine in index_engines()]
+        for batch in pipeline.iter_batches(report, progress=progress):
+            for add in writers:
+                add(batch)
+    DatabaseEngine().vacuum()
+    return report
+
+
+def update(progress=None):
+    """Re-index every searchable page in place and drop what should no longer be found."""
+    report = pipeline.IndexReport()
+    engines = index_engines()
+    for batch in pipeline.iter_batches(report, progress=progress):
+        page_ids = list({document.page_id for document, _text in batch})
+        for engine in engines:
+            engine.index(batch, page_ids)
+    stale = pipeline.stale_page_ids()
+    if stale:
+        for engine in engines:
+            engine.remove(list(stale))
+    report.removed = len(stale)
+    return report
+
+
+def clear():
+    for engine in index_engines():
+        engine.clear()

@@ -1,0 +1,71 @@
+"""The database engine's index: one row per search document, its facet values and cached PDF text.
+
+The full-text part lives beside these tables and differs by database (see migrations/0002):
+on PostgreSQL a weighted `tsvector` column computed from title, summary, body and attachments with
+the `danish` configuration and a GIN index; on SQLite an FTS5 table of Danish stems, kept in step
+by the database engine and a delete trigger.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class IndexEntry(models.Model):
+    """One searchable document (a page or a part of one) as the public search shows it."""
+
+    key = models.CharField(_("nøgle"), max_length=120, unique=True)
+    page = models.ForeignKey(
+        "wagtailcore.Page", verbose_name=_("side"), on_delete=models.CASCADE, related_name="+", db_index=True
+    )
+    kind = models.CharField(_("indholdstype"), max_length=40)
+    kind_label = models.CharField(_("navn på indholdstype"), max_length=80)
+    title = models.CharField(_("titel"), max_length=500)
+    url = models.CharField(_("adresse"), max_length=1000)
+    summary = models.TextField(_("resumé"), blank=True)
+    body = models.TextField(_("tekst"), blank=True)
+    attachments = models.TextField(_("tekst fra vedhæftede PDF'er"), blank=True)
+    date = models.DateField(_("dato"), null=True, blank=True)
+    updated_at = models.DateTimeField(_("indekseret"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("søgedokument")
+        verbose_name_plural = _("søgedokumenter")
+        indexes = [models.Index(fields=["-date", "id"], name="search_entry_date")]
+
+    def __str__(self):
+        return self.title
+
+
+class IndexFacet(models.Model):
+    """One facet value of a document (type, theme, municipality, region or year), counted with GROUP BY."""
+
+    entry = models.ForeignKey(IndexEntry, on_delete=models.CASCADE, related_name="facets")
+    name = models.CharField(_("facet"), max_length=20)
+    value = models.CharField(_("værdi"), max_length=120)
+
+    class Meta:
+        verbose_name = _("facetværdi")
+        verbose_name_plural = _("facetværdier")
+        indexes = [models.Index(fields=["name", "value", "entry"], name="search_facet_lookup")]
+        constraints = [models.UniqueConstraint(fields=["entry", "name", "value"], name="search_facet_unique")]
+
+    def __str__(self):
+        return f"{self.name}={self.value}"
+
+
+class DocumentText(models.Model):
+    """The text extracted from an uploaded PDF, kept so rebuilding the index need not read it again."""
+
+    document = models.OneToOneField(
+        "wagtaildocs.Document", on_delete=models.CASCADE, related_name="+", verbose_name=_("dokument")
+    )
+    file_hash = models.CharField(_("filens hash"), max_length=40, blank=True)
+    text = models.TextField(_("tekst"), blank=True)
+    readable = models.BooleanField(_("kunne læses"), default=True)
+
+    class Meta:
+        verbose_name = _("dokumenttekst")
+        verbose_name_plural = _("dokumenttekster")
+
+    def __str__(self):
+        return str(self.document)

@@ -1,0 +1,162 @@
+"""The Elasticsearch engine without a cluster: its mapping, its compiled queries and its fallback."""
+
+import logging
+
+import pytest
+
+from cms.models import StandardPage
+from search.engines import SearchRequest, get_engine, index_engines
+from search.engines.database import DatabaseEngine
+from search.engines.elastic import ElasticsearchEngine, SearchEntry, build_index, marked
+from search.models import IndexEntry
+from search.text import parse_query
+
+from .corpus import corpus
+
+CLOSED_PORT = "http://127.0.0.1:9"
+
+
+def compiled(q="", **options):
+    engine = ElasticsearchEngine(CLOSED_PORT, index_name="test-index")
+    return engine.build(SearchRequest(query=parse_query(q), **options))._s.to_dict()
+
+
+def test_mapping_has_danish_analysis_with_decompounding_and_synonyms():
+    settings = build_index("x").to_dict()["settings"]
+    analysis = settings["analysis"]
+    index_filters = analysis["analyzer"]["danish_index"]["filter"]
+    search_filters = analysis["analyzer"]["danish_search"]["filter"]
+    assert index_filters == ["lowercase", "danish_stop", "danish_decompounder", "danish_stemmer"]
+    assert search_filters[1] == "danish_theme_synonyms" and search_filters[-1] == "danish_stemmer"
+    assert analysis["filter"]["danish_stemmer"] == {"type": "stemmer", "language": "danish"}
+    assert analysis["filter"]["danish_stop"]["stopwords"] == "_danish_"
+    decompounder = analysis["filter"]["danish_decompounder"]
+    assert decompounder["type"] == "dictionary_decompounder"
+    assert {"kultur", "institution", "bibliotek", "museum", "musik", "skole"} <= set(decompounder["word_list"])
+    synonyms = analysis["filter"]["danish_theme_synonyms"]
+    assert synonyms["type"] == "synonym_graph"
+    assert any(line.startswith("cirkulær omstilling") for line in synonyms["synonyms"])
+
+
+def test_document_fields():
+    mapping = SearchEntry._doc_type.mapping.to_dict()["properties"]
+    assert mapping["title"] == {
+        "type": "text",
+        "analyzer": "danish_index",
+        "search_analyzer": "danish_search",
+        "copy_to": "suggest",
+    }
+    for facet_field in ("kind", "themes", "municipalities", "regions", "year", "key"):
+        assert mapping[facet_field] == {"type": "keyword"}
+    assert mapping["date"] == {"type": "date"}
+    assert mapping["suggest"]["analyzer"] == "suggest_trigram"
+
+
+def test_document_from_search_document():
+    document = corpus(1)[0]
+    source = SearchEntry.from_document(document, "PDF-tekst").to_dict()
+    assert source["municipalities"] == ["751"] and source["regions"] == ["1082"] and source["year"] == ["2024"]
+    assert source["attachments"] == "PDF-tekst" and source["themes"] == ["klimavenlig-drift-af-kulturinstitutioner"]
+
+
+def test_words_must_all_match_and_phrases_are_phrases():
+    query = compiled('kultur museum "grøn omstilling"')["query"]["bool"]["must"]
+    words, phrase = query
+    assert words["multi_match"] == {
+        "query": "kultur museum",
+        "fields": ["title^4", "summary^2", "body", "attachments"],
+        "type": "cross_fields",
+        "operator": "and",
+    }
+    assert phrase["multi_match"]["type"] == "phrase" and phrase["multi_match"]["query"] == "grøn omstilling"
+
+
+def test_syntax_characters_never_reach_a_query_parser():
+    body = compiled('title:(kultur* OR ~museum^3) "')
+    assert "query_string" not in str(body)
+    assert body["query"]["bool"]["must"][0]["multi_match"]["query"] == "title kultur or museum 3"
+
+
+def test_facet_filters_post_filter_and_per_facet_aggregations():
+    body = compiled("", filters={"theme": ["samskabelse"], "municipality": ["751", "461"]})
+    post = body["post_filter"]["bool"]["must"]
+    assert {"terms": {"themes": ["samskabelse"]}} in post
+    assert {"terms": {"municipalities": ["751", "461"]}} in post
+    # A facet's own selection does not narrow its counts; the other facets' selections do.
+    theme_filter = body["aggs"]["_filter_theme"]["filter"]
+    assert theme_filter == {"terms": {"municipalities": ["751", "461"]}}
+    assert body["aggs"]["_filter_year"]["aggs"]["year"] == {"terms": {"field": "year", "size": 100}}
+
+
+def test_paging_sorting_timeout_highlighting_and_suggestions():
+    body = compiled("kultur", page=3, per_page=10)
+    assert (body["from"], body["size"]) == (20, 10)
+    assert body["sort"][0] == "_score"
+    assert body["timeout"] == "2000ms"
+    assert set(body["highlight"]["fields"]) == {"title", "summary", "body", "attachments"}
+    assert body["suggest"]["spelling"]["phrase"]["field"] == "suggest"
+    newest = compiled("kultur", sort="newest")
+    assert newest["sort"][0] == {"date": {"order": "desc", "missing": "_last"}}
+    browse = compiled("")
+    assert "query" not in browse and "suggest" not in browse
+
+
+def test_highlight_markers_become_mark_and_everything_else_is_escaped():
+    assert marked('<b>\x02Kultur\x03</b> & "fest"') == ("&lt;b&gt;<mark>Kultur</mark>&lt;/b&gt; &amp; &quot;fest&quot;")
+
+
+def test_engine_is_chosen_by_setting(settings):
+    settings.ELASTICSEARCH_URL = ""
+    assert isinstance(get_engine(), DatabaseEngine)
+    assert [engine.name for engine in index_engines()] == ["database"]
+    settings.ELASTICSEARCH_URL = CLOSED_PORT
+    assert isinstance(get_engine(), ElasticsearchEngine)
+    assert [engine.name for engine in index_engines()] == ["database", "elasticsearch"]
+
+
+@pytest.mark.django_db
+def test_unreachable_cluster_falls_back_to_the_database_with_a_warning(client, home_page, settings, caplog):
+    DatabaseEngine().rebuild([[(document, "") for document in corpus(home_page.pk)]])
+    settings.ELASTICSEARCH_URL = CLOSED_PORT
+    with caplog.at_level(logging.WARNING, logger="search.engines.elastic"):
+        response = client.get("/soeg/?q=biblioteker")
+    assert response.status_code == 200
+    assert "Handleplan: <mark>biblioteket</mark> som grønt samlingssted" in response.content.decode()
+    assert "searching the database instead" in caplog.text
+    results = get_engine().search(SearchRequest(query=parse_query("biblioteker")))
+    assert results.fell_back and results.engine == "database" and results.total == 2
+
+
+@pytest.mark.django_db
+def test_publishing_works_and_updates_the_database_index_when_the_cluster_is_down(home_page, settings, caplog):
+    settings.ELASTICSEARCH_URL = CLOSED_PORT
+    page = StandardPage(title="Klimaweekend", slug="klimaweekend", live=False)
+    home_page.add_child(instance=page)
+    with caplog.at_level(logging.ERROR, logger="search.pipeline"):
+        page.save_revision().publish()
+    page.refresh_from_db()
+    assert page.live
+    assert IndexEntry.objects.filter(page=page).exists()
+    assert "elasticsearch could not index" in caplog.text
+
+
+def test_a_hit_from_the_cluster_becomes_a_highlighted_result():
+    source = {
+        "key": "page:1",
+        "page_id": 1,
+        "kind": "case",
+        "kind_label": "Case",
+        "url": "/case/",
+        "title": "Kulturhuset <i>sparer</i>",
+        "summary": "",
+        "body": "",
+        "date": "2024-03-01T00:00:00",
+        "municipalities": ["751"],
+        "themes": ["samskabelse"],
+    }
+    highlight = {"title": ["\x02Kulturhuset\x03 <i>sparer</i>"], "body": ["grønne \x02kulturhuse\x03 & <script>"]}
+    raw = SearchEntry.from_es({"_index": "i", "_id": "page:1", "_source": source, "highlight": highlight})
+    hit = ElasticsearchEngine(CLOSED_PORT)._hit(raw, {"kulturhus"})
+    assert hit.title_html == "<mark>Kulturhuset</mark> &lt;i&gt;sparer&lt;/i&gt;"
+    assert hit.snippet_html == "grønne <mark>kulturhuse</mark> &amp; &lt;script&gt;"
+    assert hit.municipalities == [751] and hit.date.isoformat() == "2024-03-01"

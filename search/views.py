@@ -1,0 +1,172 @@
+"""The public search page, /soeg/."""
+
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+from django.views.decorators.cache import never_cache
+
+from wagtail.contrib.search_promotions.models import SearchPromotion
+from wagtail.search.utils import normalise_query_string
+
+from search.engines import get_engine
+from search.params import PARAMETERS, SORT_PARAMETERS, Vocabulary, read_params
+
+FACET_LEGENDS = {
+    "kind": gettext_lazy("Indholdstype"),
+    "theme": gettext_lazy("Tema"),
+    "municipality": gettext_lazy("Kommune"),
+    "region": gettext_lazy("Region"),
+    "year": gettext_lazy("År"),
+}
+SORT_LABELS = {"relevans": gettext_lazy("Relevans"), "nyeste": gettext_lazy("Nyeste først")}
+
+
+@never_cache
+def search(request):
+    vocabulary = Vocabulary()
+    params = read_params(request.GET, vocabulary)
+    results = get_engine().search(params.request)
+    messages = list(params.messages)
+    if params.requested_page > results.page and results.total:
+        messages.append(
+            _("Side %(asked)s findes ikke. Her er den sidste side, side %(page)s.")
+            % {"asked": params.requested_page, "page": results.page}
+        )
+    query = params.request.query
+    per_page = params.request.per_page
+    last_page = max((results.total + per_page - 1) // per_page, 1)
+    context = {
+        "query": query,
+        "query_text": query.text,
+        "results": results,
+        "hits": [present_hit(hit, vocabulary) for hit in results.hits],
+        "facets": present_facets(results.facets, params, vocabulary),
+        "messages_list": messages,
+        "sort_options": [
+            {"value": value, "label": SORT_LABELS[value], "checked": value == params.sort_value}
+            for value in SORT_PARAMETERS
+        ],
+        "promotions": promotions(query.text) if results.page == 1 else [],
+        "count_text": count_text(results.total, query),
+        "pagination": pagination(request.GET, results.page, last_page),
+        "has_filters": bool(params.selected),
+        "themes": list(vocabulary.themes.values()) if not results.total else [],
+        "suggestion_url": query_url({"q": results.suggestion}) if results.suggestion else "",
+    }
+    response = render(request, "search/search.html", context)
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+def count_text(total, query):
+    if query.is_empty:
+        return ngettext("%(count)s side og dokument i alt", "%(count)s sider og dokumenter i alt", total) % {
+            "count": total
+        }
+    return ngettext("%(count)s resultat for “%(query)s”", "%(count)s resultater for “%(query)s”", total) % {
+        "count": total,
+        "query": query.text,
+    }
+
+
+def present_hit(hit, vocabulary):
+    municipalities = [
+        vocabulary.municipalities[code] for code in hit.municipalities if code in vocabulary.municipalities
+    ]
+    return {
+        "hit": hit,
+        "municipalities": ", ".join(m.short_name for m in municipalities[:3])
+        + (" …" if len(municipalities) > 3 else ""),
+    }
+
+
+def present_facets(counts, params, vocabulary):
+    facets = []
+    for facet, parameter in PARAMETERS.items():
+        selected = set(params.request.filters.get(facet, []))
+        values = dict(counts.get(facet, {}))
+        for value in selected:
+            values.setdefault(value, 0)
+        options = []
+        for value, count in values.items():
+            url_value = vocabulary.to_url(facet, value)
+            if url_value is None:
+                continue
+            options.append(
+                {
+                    "value": url_value,
+                    "label": vocabulary.label(facet, value),
+                    "count": count,
+                    "checked": value in selected,
+                    "id": f"facet-{parameter}-{url_value}",
+                }
+            )
+        if facet == "year":
+            options.sort(key=lambda option: option["value"], reverse=True)
+        elif facet == "kind":
+            options.sort(key=lambda option: (-option["count"], str(option["label"])))
+        else:
+            options.sort(key=lambda option: str(option["label"]))
+        if options:
+            facets.append(
+                {
+                    "name": facet,
+                    "parameter": parameter,
+                    "legend": FACET_LEGENDS[facet],
+                    "options": options,
+                    "open": bool(selected) or len(options) <= 8,
+                }
+            )
+    return facets
+
+
+def promotions(query_text):
+    """Editors' chosen pages for this exact query (Wagtail's search promotions), live and public only."""
+    normalised = normalise_query_string(query_text)
+    if not normalised:
+        return []
+    picks = SearchPromotion.objects.filter(query__query_string=normalised).select_related("page").order_by("sort_order")
+    shown = []
+    for pick in picks:
+        if pick.page_id:
+            page = pick.page
+            if not page.live or page.get_view_restrictions().exists():
+                continue
+            shown.append({"title": page.title, "url": page.get_url(), "description": pick.description})
+        elif pick.external_link_url:
+            shown.append(
+                {"title": pick.external_link_text, "url": pick.external_link_url, "description": pick.description}
+            )
+    return shown
+
+
+def query_url(params):
+    from urllib.parse import urlencode
+
+    return "?" + urlencode(params, doseq=True)
+
+
+def pagination(query_dict, page, last_page):
+    if last_page <= 1:
+        return None
+    base = query_dict.copy()
+    base.pop("side", None)
+
+    def url(number):
+        base["side"] = str(number)
+        return "?" + base.urlencode()
+
+    numbers = sorted({1, last_page, *range(max(page - 2, 1), min(page + 2, last_page) + 1)})
+    items, previous = [], 0
+    for number in numbers:
+        if number - previous > 1:
+            items.append({"gap": True})
+        items.append({"number": number, "url": url(number), "current": number == page})
+        previous = number
+    return {
+        "page": page,
+        "last_page": last_page,
+        "items": items,
+        "previous_url": url(page - 1) if page > 1 else "",
+        "next_url": url(page + 1) if page < last_page else "",
+    }
