@@ -37,3 +37,13 @@ def migrated_db(_restore_serialized_state, django_db_serialized_rollback, transa
     serialized copy on the connection object, which pytest's unittest runs can replace, so it is
     put back here before the database fixture runs.
     """
+
+
+@pytest.fixture(autouse=True)
+def _danish_after_each_test():
+    """A request under /en/ leaves English active in the thread; start every test in Danish again."""
+    yield
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)

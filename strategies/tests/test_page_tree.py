@@ -89,3 +89,7 @@ class PageContentTests(TestCase):
         self.assertContains(response, "Planlagt: <strong>1</strong>", html=False)
         self.assertContains(response, "125.000 kr.")
         self.assertContains(response, 'style="width: 33.3%"')
+
+    def test_budgets_use_the_languages_thousands_separator(self):
+        response = self.client.get("/en" + self.aarhus_plan.url)
+        self.assertContains(response, "125,000")
