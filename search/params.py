@@ -86,7 +86,8 @@ class Vocabulary:
 
     def label(self, facet, value):
         if facet == "kind":
-            return self.kinds.get(value, value)
+            # Labels are stored in Danish when indexed; they are msgids, so they translate on display.
+            return _(self.kinds.get(value, value))
         if facet == "theme":
             theme = self.themes.get(value)
             return theme.name if theme else value

@@ -163,3 +163,11 @@ def test_english_search_page(client, indexed):
     html = response.content.decode()
     assert response.status_code == 200
     assert '<html lang="en"' in html and "Case: musikskolen sparer <mark>energi</mark>" in html
+
+
+def test_content_types_read_in_english_on_the_english_search_page(client, indexed):
+    html = client.get("/en/soeg/").content.decode()
+    assert 'Strategy <span class="facet__count">' in html
+    assert 'Workshop output <span class="facet__count">' in html
+    assert '<span class="search-hit__kind">Strategy</span>' in html
+    assert 'Strategi <span class="facet__count">' not in html
