@@ -1,5 +1,6 @@
 """RSS and Atom feeds of new strategies and action plans, for everyone and per municipality."""
 
+from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -26,7 +27,7 @@ class StrategyFeed(PageFeed):
 
 
 class MunicipalityFeed(PageFeed):
-    """Everything new from one member municipality."""
+    """Everything new from one member municipality: its strategies and plans, and cases it takes part in."""
 
     def get_object(self, request, slug):
         return get_object_or_404(MunicipalityPage.objects.live().public(), slug=slug)
@@ -35,10 +36,14 @@ class MunicipalityFeed(PageFeed):
         return _("Grønne partnerskaber: %(municipality)s") % {"municipality": obj.title}
 
     def description(self, obj):
-        return _("Nye strategier og handlingsplaner fra %(municipality)s.") % {"municipality": obj.title}
+        return _("Nye strategier, handlingsplaner og cases fra %(municipality)s.") % {"municipality": obj.title}
 
     def link(self, obj):
         return obj.url
 
     def pages(self, obj):
-        return Page.objects.descendant_of(obj)
+        """The municipality's own pages, and the network's cases it takes part in."""
+        from cases.models import CasePage
+
+        cases = CasePage.objects.filter(municipality_links__municipality_id=obj.municipality_id).values("pk")
+        return Page.objects.filter(Q(path__startswith=obj.path, depth__gt=obj.depth) | Q(pk__in=cases))

@@ -84,3 +84,24 @@ class EmptyHomeSectionsTests(TestCase):
         response = self.client.get("/")
         self.assertNotContains(response, "Nyeste cases og workshopresultater")
         self.assertNotContains(response, 'id="home-meetings"')
+
+
+class MunicipalityFeedTests(TestCase):
+    def test_a_municipalitys_feed_includes_the_cases_it_takes_part_in(self):
+        from cases.models import CaseMunicipality
+        from cms.models import Municipality
+        from strategies.factories import MunicipalityIndexPageFactory, MunicipalityPageFactory
+
+        home = make_home_page()
+        aarhus = Municipality.objects.get(short_name="Aarhus")
+        member = MunicipalityPageFactory(parent=MunicipalityIndexPageFactory(parent=home), municipality=aarhus)
+        meeting = MeetingPageFactory(parent=MeetingIndexPageFactory(parent=home))
+        case = CasePageFactory(parent=meeting, title="Aarhus-casen")
+        other = CasePageFactory(parent=meeting, title="En anden kommunes case")
+        CaseMunicipality.objects.create(case=case, municipality=aarhus)
+        case.save_revision().publish()
+        other.save_revision().publish()
+        response = self.client.get(f"/feed/kommune/{member.slug}/rss/")
+        titles = {item.findtext("title") for item in ET.fromstring(response.content).iter("item")}
+        self.assertIn("Aarhus-casen", titles)
+        self.assertNotIn("En anden kommunes case", titles)
