@@ -39,7 +39,7 @@ test: install-dev
 	$(BIN)/ruff format --check .
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(PY) manage.py check --fail-level WARNING
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(PY) manage.py makemigrations --check --dry-run
-	$(BIN)/pytest --create-db $(PYTEST_ARGS)
+	$(BIN)/pytest --create-db --durations=10 $(PYTEST_ARGS)
 
 lint: install-dev
 	$(BIN)/ruff check .
