@@ -1,4 +1,4 @@
-"""A small, valid PDF drawn by hand, so demo strategies have a document to download and index."""
+"""A small, valid PDF written by hand, for demo documents to download and index, and for tests."""
 
 
 def _escape(text):
