@@ -301,8 +301,8 @@ def load(report):
 
     conference = ensure_conference(home, report, people)
     site = home.get_site()
-    add_menu_link(site, index)
-    add_menu_link(site, conference)
+    add_menu_link(site, index, position=1)
+    add_menu_link(site, conference, position=2)
 
 
 def ensure_person(report, spec):

@@ -254,7 +254,7 @@ def load(report):
         ),
     )
     setup_approval_workflow(index)
-    add_menu_link(home.get_site(), index)
+    add_menu_link(home.get_site(), index, position=0)  # the network's content first, then about pages
 
     shared = [_organisation(kind, name, None, report) for kind, name in SHARED_ORGANISATIONS]
     for number, (short_name, focus, status, with_plan, palette, theme_names, contact_name) in enumerate(

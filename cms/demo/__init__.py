@@ -127,8 +127,8 @@ def load(report):
             "Eksempelindhold er markeret som eksempel.</p>"
         )
         site_settings.save()
-    add_menu_link(site, about)
     add_menu_link(site, themes_page)
+    add_menu_link(site, about)
     add_menu_link(site, membership)
     add_menu_link(site, about, menu="footer_links")
     add_menu_link(site, accessibility, menu="footer_links")
