@@ -16,14 +16,20 @@ from cms.models import NavigationSettings, SiteSettings
 register = template.Library()
 
 
+def _per_request(request, attribute, load):
+    """`load()` once per request, kept on the request; without a request, every time."""
+    if request is None:
+        return load()
+    if not hasattr(request, attribute):
+        setattr(request, attribute, load())
+    return getattr(request, attribute)
+
+
 def _navigation(context):
     request = context.get("request")
     if request is None:
         return None
-    cache_attr = "_navigation_settings"
-    if not hasattr(request, cache_attr):
-        setattr(request, cache_attr, NavigationSettings.for_request(request))
-    return getattr(request, cache_attr)
+    return _per_request(request, "_navigation_settings", lambda: NavigationSettings.for_request(request))
 
 
 @register.inclusion_tag("components/main_nav.html", takes_context=True)
@@ -72,8 +78,7 @@ def breadcrumbs(context):
         crumbs.insert(0, ("", "/en/" if get_language() == "en" else "/"))
     if len(crumbs) < 2:
         return {"crumbs": []}
-    home_title, home_url = crumbs[0]
-    return {"home_url": home_url, "crumbs": crumbs[1:]}
+    return {"home_url": crumbs[0][1], "crumbs": crumbs[1:]}
 
 
 @register.simple_tag(takes_context=True)
@@ -83,11 +88,6 @@ def translated_url(context, language_code):
     if request is None:
         return "/"
     return translate_url(request.get_full_path(), language_code)
-
-
-@register.simple_tag
-def current_language():
-    return get_language() or "da"
 
 
 @register.inclusion_tag("components/meta.html", takes_context=True)
@@ -177,13 +177,9 @@ def theme_url(context, theme):
     """The address of a theme's page, or an empty string while there is no live theme index."""
     from cms.models import ThemeIndexPage
 
-    request = context.get("request")
-    cache_attr = "_theme_index_page"
-    index = getattr(request, cache_attr, None) if request is not None else None
-    if index is None:
-        index = ThemeIndexPage.objects.live().public().first() or False
-        if request is not None:
-            setattr(request, cache_attr, index)
+    index = _per_request(
+        context.get("request"), "_theme_index_page", lambda: ThemeIndexPage.objects.live().public().first()
+    )
     return index.theme_url(theme) if index else ""
 
 
