@@ -33,8 +33,6 @@ def search(request):
             % {"asked": params.requested_page, "page": results.page}
         )
     query = params.request.query
-    per_page = params.request.per_page
-    last_page = max((results.total + per_page - 1) // per_page, 1)
     context = {
         "query": query,
         "query_text": query.text,
@@ -48,7 +46,7 @@ def search(request):
         ],
         "promotions": promotions(query.text) if results.page == 1 else [],
         "count_text": count_text(results.total, query),
-        "pagination": pagination(request.GET, results.page, last_page),
+        "pagination": pagination(request.GET, results.page, results.last_page),
         "has_filters": bool(params.selected),
         "themes": list(vocabulary.themes.values()) if not results.total else [],
         "suggestion_url": query_url({"q": results.suggestion}) if results.suggestion else "",
