@@ -6,6 +6,7 @@ Used by `python manage.py search_benchmark`; nothing here runs on a real site's 
 import datetime
 import itertools
 import random
+import sqlite3
 import statistics
 import time
 
@@ -224,6 +225,4 @@ def vendor_description():
         with connection.cursor() as cursor:
             cursor.execute("SHOW server_version")
             return f"PostgreSQL {cursor.fetchone()[0]}"
-    import sqlite3
-
     return f"SQLite {sqlite3.sqlite_version}"

@@ -1,5 +1,7 @@
 """The public search page, /soeg/."""
 
+from urllib.parse import urlencode
+
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
@@ -139,8 +141,6 @@ def promotions(query_text):
 
 
 def query_url(params):
-    from urllib.parse import urlencode
-
     return "?" + urlencode(params, doseq=True)
 
 
