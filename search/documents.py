@@ -1,18 +1,44 @@
 """The contract between page types and search: what a published page contributes.
 
 A page type joins search by defining `search_documents(self)`, which yields one or more
-`SearchDocument`s (an action plan yields itself and one per action, each with its own URL).
-The search app finds every page model with that method; nothing else has to be registered.
+`SearchDocument`s built with `page_document()` (an action plan yields itself and one per action,
+each with its own `#fragment` URL). The search app finds every page model with that method;
+nothing else has to be registered. Every app may import this module; it imports no page type.
 """
 
 import datetime
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from django.db import models
+from django.utils import timezone
 from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
 from wagtail.blocks import StreamValue
+
+
+class Kind(models.TextChoices):
+    """What kind of content a search document is. The index stores the value; visitors read the label."""
+
+    STRATEGY = "strategy", _("Strategi")
+    ACTION_PLAN = "action-plan", _("Handlingsplan")
+    ACTION = "action", _("Handling")
+    CASE = "case", _("Case")
+    WORKSHOP = "workshop", _("Workshopresultat")
+    MEETING = "meeting", _("Netværksmøde")
+    CONFERENCE = "conference", _("Konference")
+    PAGE = "page", _("Side")
+
+
+def kind_label(value: str):
+    """The (lazily translated) label of a kind value; an unknown value reads as itself."""
+    try:
+        return Kind(value).label
+    except ValueError:
+        return value
 
 
 @dataclass
@@ -22,16 +48,85 @@ class SearchDocument:
     key: str  # stable and unique: "page:<id>" or "page:<id>:action:<id>"
     page_id: int  # the live page the document comes from (for privacy and updates)
     title: str
-    kind: str  # machine name of the content type, e.g. "strategy", "action", "case"
-    kind_label: str  # what visitors read, e.g. "Strategi"
+    kind: Kind  # stored as its value, e.g. "strategy"
     url: str  # path on the site, with a #fragment for parts of a page
     summary: str = ""
     body: str = ""  # plain text
     themes: list[str] = field(default_factory=list)  # theme slugs
     municipalities: list[int] = field(default_factory=list)  # municipality codes
     regions: list[int] = field(default_factory=list)  # region codes
-    date: datetime.date | None = None  # what "newest" sorts by and the year facet counts
+    date: datetime.date | None = None  # Copenhagen's date: what "newest" sorts by and the year facet counts
     documents: list = field(default_factory=list)  # wagtail Documents whose PDF text is indexed
+
+    @property
+    def kind_label(self):
+        return kind_label(self.kind)
+
+
+def local_date(value: datetime.date | datetime.datetime | None) -> datetime.date | None:
+    """A date as Copenhagen reads it: aware datetimes are converted to local time first."""
+    if value is None:
+        return None
+    if isinstance(value, datetime.datetime):
+        return timezone.localdate(value) if timezone.is_aware(value) else value.date()
+    return value
+
+
+def published_on(page) -> datetime.date | None:
+    """The Copenhagen date a page was last published (or first, if it never was again)."""
+    return local_date(page.last_published_at or page.first_published_at)
+
+
+def _join(parts: Iterable[str]) -> str:
+    return "\n".join(part for part in parts if part)
+
+
+def page_document(
+    page,
+    *,
+    kind: Kind,
+    body: Iterable[str] = (),
+    date: datetime.date | datetime.datetime | None = None,
+    municipalities: Iterable = (),
+    themes: Iterable[str] | None = None,
+    documents: Iterable = (),
+    part: str = "",
+    title: str | None = None,
+    summary: str | None = None,
+    anchor: str = "",
+) -> SearchDocument:
+    """The search document of a page, or of one part of it, filled in the same way for every page type.
+
+    - `body`: the page type's text parts, in order (the page's intro comes first when it is not
+      already the summary); `summary` defaults to the page's `summary` (search description or intro).
+    - `date`: the date that sorts and counts in the year facet; a datetime is read in Copenhagen
+      time; without one, the Copenhagen date of the last publication.
+    - `municipalities`: Municipality objects (None is skipped); regions follow from them.
+    - `themes`: theme slugs; by default the page's own themes, when it has a `themes` field.
+    - `part`, `anchor`, `title`: for a part of a page (an action on its plan), a key suffix such as
+      `"action:12"`, the `#fragment` of its URL and its own title.
+    """
+    if themes is None:
+        themes = [theme.slug for theme in page.themes.all()] if hasattr(page, "themes") else []
+    places = [municipality for municipality in municipalities if municipality is not None]
+    if summary is None:
+        summary = page.summary or ""
+    intro = getattr(page, "intro", "") if not part else ""
+    url = page.get_url() or ""
+    return SearchDocument(
+        key=f"page:{page.pk}:{part}" if part else f"page:{page.pk}",
+        page_id=page.pk,
+        title=title if title is not None else page.title,
+        kind=Kind(kind),
+        url=f"{url}#{anchor}" if url and anchor else url,
+        summary=summary,
+        body=_join([intro if intro != summary else "", *body]),
+        themes=list(dict.fromkeys(themes)),
+        municipalities=list(dict.fromkeys(municipality.code for municipality in places)),
+        regions=sorted({municipality.region.code for municipality in places}),
+        date=local_date(date) or published_on(page),
+        documents=list(documents),
+    )
 
 
 TEXT_BLOCKS = (blocks.CharBlock, blocks.TextBlock, blocks.RichTextBlock)

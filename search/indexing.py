@@ -3,8 +3,7 @@
 from contextlib import ExitStack
 
 from search import pipeline
-from search.engines import index_engines
-from search.engines.database import DatabaseEngine
+from search.engines import database_engine, index_engines
 
 
 def rebuild(progress=None):
@@ -15,7 +14,7 @@ def rebuild(progress=None):
         for batch in pipeline.iter_batches(report, progress=progress):
             for add in writers:
                 add(batch)
-    DatabaseEngine().vacuum()
+    database_engine().vacuum()
     return report
 
 

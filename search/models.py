@@ -9,6 +9,8 @@ by the database engine and a delete trigger.
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from search.documents import Kind
+
 
 class IndexEntry(models.Model):
     """One searchable document (a page or a part of one) as the public search shows it."""
@@ -17,8 +19,7 @@ class IndexEntry(models.Model):
     page = models.ForeignKey(
         "wagtailcore.Page", verbose_name=_("side"), on_delete=models.CASCADE, related_name="+", db_index=True
     )
-    kind = models.CharField(_("indholdstype"), max_length=40)
-    kind_label = models.CharField(_("navn på indholdstype"), max_length=80)
+    kind = models.CharField(_("indholdstype"), max_length=40, choices=Kind.choices)
     title = models.CharField(_("titel"), max_length=500)
     url = models.CharField(_("adresse"), max_length=1000)
     summary = models.TextField(_("resumé"), blank=True)
@@ -51,6 +52,24 @@ class IndexFacet(models.Model):
 
     def __str__(self):
         return f"{self.name}={self.value}"
+
+
+class IndexState(models.Model):
+    """The index's version, bumped in the same transaction as every change to the database index.
+
+    Caches derived from the index (facet counts, the spelling vocabulary) are keyed by it, and a
+    search reads it in the same statement as its results, so every worker sees a change at once,
+    whatever cache it has, and never caches old counts under a new version.
+    """
+
+    version = models.BigIntegerField(_("version"), default=0)
+
+    class Meta:
+        verbose_name = _("søgeindeksets version")
+        verbose_name_plural = _("søgeindeksets versioner")
+
+    def __str__(self):
+        return str(self.version)
 
 
 class DocumentText(models.Model):

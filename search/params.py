@@ -8,12 +8,11 @@ link to a theme that has since been removed still finds something.
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from django.core.cache import cache
 from django.utils.translation import gettext as _
 
 from cms.models import Municipality, Region, Theme
+from search.documents import Kind, kind_label
 from search.engines.base import SearchRequest
-from search.models import IndexEntry
 from search.text import MAX_QUERY_LENGTH, parse_query
 
 PARAMETERS = {"kind": "type", "theme": "tema", "municipality": "kommune", "region": "region", "year": "aar"}
@@ -21,7 +20,6 @@ SORT_PARAMETERS = {"relevans": "relevance", "nyeste": "newest"}
 MAX_VALUES = 20
 PER_PAGE = 10
 MAX_PAGE = 1000
-KIND_LABELS_KEY = "search:kind-labels:{version}"
 
 
 class Vocabulary:
@@ -47,22 +45,11 @@ class Vocabulary:
     def region_codes(self):
         return {region.slug: code for code, region in self.regions.items()}
 
-    @cached_property
-    def kinds(self):
-        from search.engines.database import INDEX_VERSION_KEY
-
-        key = KIND_LABELS_KEY.format(version=cache.get(INDEX_VERSION_KEY, 0))
-        labels = cache.get(key)
-        if labels is None:
-            labels = dict(IndexEntry.objects.values_list("kind", "kind_label").distinct().order_by())
-            cache.set(key, labels, 600)
-        return labels
-
     def to_internal(self, facet, value):
         """The facet value engines store for a URL value, or None when it is unknown."""
         value = value.strip()
         if facet == "kind":
-            return value if value in self.kinds else None
+            return value if value in Kind.values else None
         if facet == "theme":
             return value if value in self.themes else None
         if facet == "municipality":
@@ -86,8 +73,7 @@ class Vocabulary:
 
     def label(self, facet, value):
         if facet == "kind":
-            # Labels are stored in Danish when indexed; they are msgids, so they translate on display.
-            return _(self.kinds.get(value, value))
+            return kind_label(value)  # translated into the language the page is shown in
         if facet == "theme":
             theme = self.themes.get(value)
             return theme.name if theme else value

@@ -6,6 +6,8 @@ or indexed.
 
 import logging
 
+from pypdf import PdfReader
+
 from search.models import DocumentText
 from search.text import clean_text
 
@@ -40,8 +42,6 @@ def document_text(document) -> str:
 
 
 def read_pdf(file) -> str:
-    from pypdf import PdfReader
-
     parts, length = [], 0
     with file.open("rb") as handle:
         reader = PdfReader(handle)

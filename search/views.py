@@ -1,5 +1,7 @@
 """The public search page, /soeg/."""
 
+from urllib.parse import urlencode
+
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
@@ -33,8 +35,6 @@ def search(request):
             % {"asked": params.requested_page, "page": results.page}
         )
     query = params.request.query
-    per_page = params.request.per_page
-    last_page = max((results.total + per_page - 1) // per_page, 1)
     context = {
         "query": query,
         "query_text": query.text,
@@ -48,7 +48,7 @@ def search(request):
         ],
         "promotions": promotions(query.text) if results.page == 1 else [],
         "count_text": count_text(results.total, query),
-        "pagination": pagination(request.GET, results.page, last_page),
+        "pagination": pagination(request.GET, results.page, results.last_page),
         "has_filters": bool(params.selected),
         "themes": list(vocabulary.themes.values()) if not results.total else [],
         "suggestion_url": query_url({"q": results.suggestion}) if results.suggestion else "",
@@ -141,8 +141,6 @@ def promotions(query_text):
 
 
 def query_url(params):
-    from urllib.parse import urlencode
-
     return "?" + urlencode(params, doseq=True)
 
 

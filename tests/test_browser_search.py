@@ -15,8 +15,8 @@ AARHUS, ODENSE = 751, 461
 def searchable_site(demo_site):
     """The demo site plus 40 published pages that search sees with themes, municipalities and types."""
     from cms.models import HomePage, StandardPage
-    from search.documents import SearchDocument
-    from search.engines.database import DatabaseEngine
+    from search.documents import Kind, SearchDocument
+    from search.engines import database_engine
 
     home = HomePage.objects.get()
     section = StandardPage(title="Eksempler på kulturhuse", slug="kulturhuse", live=False)
@@ -34,8 +34,7 @@ def searchable_site(demo_site):
                     key=f"page:{page.pk}",
                     page_id=page.pk,
                     title=page.title,
-                    kind="case" if number % 2 else "strategy",
-                    kind_label="Case" if number % 2 else "Strategi",
+                    kind=Kind.CASE if number % 2 else Kind.STRATEGY,
                     url=page.url,
                     summary=f"Kulturhuset arbejder med grøn omstilling, eksempel {number}.",
                     body="Et eksempel til demonstration af søgningen.",
@@ -47,7 +46,7 @@ def searchable_site(demo_site):
                 "",
             )
         )
-    DatabaseEngine().index(items, [page_id for page_id in (item[0].page_id for item in items)])
+    database_engine().index(items, [page_id for page_id in (item[0].page_id for item in items)])
     return demo_site
 
 

@@ -11,10 +11,10 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from cms.models import BasePage, ThemedPageMixin
-from search.documents import stream_text
+from search.documents import Kind, page_document, stream_text
 
 from ..blocks import CaseSectionBlock, DocumentsBlock, GalleryBlock, WorkshopResultsBlock
-from .searching import page_document, stream_documents
+from .searching import stream_documents
 
 CASE_SECTIONS = [
     ("challenge", _("Udfordringen")),
@@ -151,9 +151,8 @@ class CasePage(MeetingChildMixin, ThemedPageMixin, BasePage):
         organisations = ", ".join(organisation.name for organisation in self.organisations)
         yield page_document(
             self,
-            kind="case",
-            kind_label=_("Case"),
-            body="\n".join(part for part in (body, organisations) if part),
+            kind=Kind.CASE,
+            body=[body, organisations],
             date=self.meeting_date,
             municipalities=self.municipalities,
             documents=stream_documents(self.documents, *(section for _n, _l, section in self.sections)),
@@ -251,9 +250,8 @@ class WorkshopOutputPage(MeetingChildMixin, ThemedPageMixin, BasePage):
         facilitators = ", ".join(person.name for person in self.facilitator_people)
         yield page_document(
             self,
-            kind="workshop",
-            kind_label=_("Workshopresultat"),
-            body="\n".join(part for part in (self.question, stream_text(self.results), facilitators) if part),
+            kind=Kind.WORKSHOP,
+            body=[self.question, stream_text(self.results), facilitators],
             date=self.meeting_date,
             documents=stream_documents(self.results),
         )

@@ -11,11 +11,12 @@ from wagtail.search import index
 
 from cms.blocks import RICH_TEXT_FEATURES, BodyBlock
 from cms.models import BasePage, ThemedPageMixin
+from search.documents import Kind, page_document
 
 from ..blocks import ConferenceProgrammeBlock, GalleryBlock, ProgrammeBlock
 from .events import EventMixin, today
 from .knowledge import CasePage, WorkshopOutputPage
-from .searching import page_document, programme_documents
+from .searching import programme_documents
 
 
 class MeetingIndexPage(BasePage):
@@ -141,9 +142,8 @@ class MeetingPage(ThemedPageMixin, EventMixin, BasePage):
         municipalities = [self.host_municipality] if self.host_municipality_id else []
         yield page_document(
             self,
-            kind="meeting",
-            kind_label=_("Netværksmøde"),
-            body=body,
+            kind=Kind.MEETING,
+            body=[body],
             date=self.date,
             municipalities=municipalities,
             documents=programme_documents(self.programme),
@@ -215,9 +215,8 @@ class ConferencePage(EventMixin, BasePage):
         body = self.event_text(self.body, self.programme)
         yield page_document(
             self,
-            kind="conference",
-            kind_label=_("Konference"),
-            body=body,
+            kind=Kind.CONFERENCE,
+            body=[body],
             date=self.date,
             municipalities=self.presenting_municipalities,
             documents=programme_documents(self.programme),

@@ -1,28 +1,4 @@
-"""Helpers that turn the app's pages into search documents (see search/documents.py)."""
-
-from search.documents import SearchDocument
-
-
-def page_document(page, *, kind, kind_label, body, date=None, municipalities=(), documents=(), themes=None):
-    """The search document for a whole page, with themes, municipalities and regions filled in."""
-    if themes is None:
-        themes = [theme.slug for theme in page.themes.all()] if hasattr(page, "themes") else []
-    municipalities = list(municipalities)
-    return SearchDocument(
-        key=f"page:{page.pk}",
-        page_id=page.pk,
-        title=page.title,
-        kind=kind,
-        kind_label=str(kind_label),
-        url=page.url or "",
-        summary=page.summary or "",
-        body="\n".join(part for part in (page.intro, body) if part),
-        themes=themes,
-        municipalities=[municipality.code for municipality in municipalities],
-        regions=sorted({municipality.region.code for municipality in municipalities}),
-        date=date,
-        documents=list(documents),
-    )
+"""Helpers that gather what the app's pages give search (the builder is `search.documents.page_document`)."""
 
 
 def _programme_values(programme):

@@ -9,6 +9,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.blocks import BodyBlock, FeaturedItemBlock
+from search.documents import Kind, page_document, stream_text
 
 from .themes import ThemedPageMixin
 
@@ -134,22 +135,10 @@ class StandardPage(ThemedPageMixin, BasePage):
 
     def search_documents(self):
         """What the public search finds of this page: its text and the text of PDFs in its body."""
-        from django.utils import timezone
-
-        from search.documents import SearchDocument, stream_text
-
-        published = self.last_published_at or self.first_published_at
-        yield SearchDocument(
-            key=f"page:{self.pk}",
-            page_id=self.pk,
-            title=self.title,
-            kind="page",
-            kind_label=str(_("Side")),
-            url=self.get_url() or "",
-            summary=self.summary,
-            body=stream_text(self.body),
-            themes=[theme.slug for theme in self.themes.all()],
-            date=timezone.localdate(published) if published else None,
+        yield page_document(
+            self,
+            kind=Kind.PAGE,
+            body=[stream_text(self.body)],
             documents=[
                 child.value["document"]
                 for child in self.body

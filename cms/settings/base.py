@@ -174,6 +174,8 @@ WAGTAILSEARCH_BACKENDS = {
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 ELASTICSEARCH_INDEX = os.environ.get("ELASTICSEARCH_INDEX", "gronne-partnerskaber-search")
 ELASTICSEARCH_TIMEOUT = float(os.environ.get("ELASTICSEARCH_TIMEOUT", "2"))
+# Seconds the public search goes straight to the database after Elasticsearch failed (circuit breaker).
+ELASTICSEARCH_COOLDOWN = float(os.environ.get("ELASTICSEARCH_COOLDOWN", "30"))
 
 # Themes are a curated list: the tag field offers existing themes, editors add new ones as
 # snippets. Unicode slugs keep æ, ø and å.

@@ -1,8 +1,12 @@
-"""What every engine takes and gives back."""
+"""What every engine takes and gives back, and the interface each one implements (`SearchEngine`)."""
 
 import datetime
+from collections.abc import Callable, Iterable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
+from typing import Protocol, runtime_checkable
 
+from search.documents import SearchDocument, kind_label
 from search.text import ParsedQuery
 
 # Facet names, in the order the search page shows them.
@@ -13,6 +17,14 @@ SORTS = ("relevance", "newest")
 # (PostgreSQL's tsvector holds at most 1 MB).
 MAX_BODY_CHARS = 100_000
 MAX_ATTACHMENT_CHARS = 200_000
+
+# What the index is fed: a document and the text of its attached PDFs.
+Item = tuple[SearchDocument, str]
+
+
+def last_page(total: int, per_page: int) -> int:
+    """The number of the last page of results (1 when there are none)."""
+    return max((total + per_page - 1) // per_page, 1)
 
 
 @dataclass
@@ -33,8 +45,7 @@ class Hit:
     key: str
     page_id: int
     title: str
-    kind: str
-    kind_label: str
+    kind: str  # a `Kind` value
     url: str
     date: datetime.date | None
     title_html: str
@@ -42,21 +53,59 @@ class Hit:
     municipalities: list[int] = field(default_factory=list)
     themes: list[str] = field(default_factory=list)
 
+    @property
+    def kind_label(self):
+        """The kind as visitors read it, in the language active when it is shown."""
+        return kind_label(self.kind)
+
 
 @dataclass
 class SearchResults:
     total: int
     hits: list[Hit]
     facets: dict[str, dict[str, int]]  # facet -> value -> count
-    page: int = 1
+    page: int = 1  # the page given (a page beyond the last becomes the last)
+    per_page: int = 10
     suggestion: str = ""
     engine: str = ""
     fell_back: bool = False
 
+    @property
+    def last_page(self) -> int:
+        return last_page(self.total, self.per_page)
+
+
+@runtime_checkable
+class SearchEngine(Protocol):
+    """The interface of every engine: the public search reads through it, the pipeline writes through it."""
+
+    name: str
+
+    def search(self, request: SearchRequest) -> SearchResults:
+        """Total, one page of hits (marked title and snippet), every facet's counts, a spelling suggestion."""
+
+    def index(self, items: Iterable[Item], page_ids: Iterable[int]) -> None:
+        """Replace every document of `page_ids` with `items`."""
+
+    def remove(self, page_ids: Iterable[int]) -> None:
+        """Drop every document of `page_ids`."""
+
+    def clear(self) -> None:
+        """Empty the index."""
+
+    def rebuilding(self) -> AbstractContextManager[Callable[[Iterable[Item]], None]]:
+        """Build the index anew through the yielded `add(items)`; visitors see the old one until it is done."""
+
+    def rebuild(self, batches: Iterable[Iterable[Item]]) -> None:
+        """`rebuilding()` fed with every batch."""
+
+    def count(self) -> int:
+        """How many documents the index holds."""
+
 
 def facet_values(document) -> list[tuple[str, str]]:
     """The (facet, value) pairs a SearchDocument is counted under."""
-    pairs = [("kind", document.kind)]
+    pairs = [("kind", str(document.kind))]  # a Kind reads as its value
     pairs += [("theme", slug) for slug in dict.fromkeys(document.themes)]
     pairs += [("municipality", str(code)) for code in dict.fromkeys(document.municipalities)]
     pairs += [("region", str(code)) for code in dict.fromkeys(document.regions)]
@@ -65,8 +114,8 @@ def facet_values(document) -> list[tuple[str, str]]:
     return pairs
 
 
-class Engine:
-    """What both engines share: a full rebuild is `rebuilding()` fed with every batch."""
+class EngineBase:
+    """What every engine shares: a full rebuild is `rebuilding()` fed with every batch."""
 
     name = ""
 
@@ -74,6 +123,3 @@ class Engine:
         with self.rebuilding() as add:
             for items in batches:
                 add(items)
-
-    def rebuilding(self):  # pragma: no cover - every engine defines it
-        raise NotImplementedError

@@ -9,9 +9,11 @@ database engine), hits are highlighted with `<mark>`, and a phrase suggester off
 Rebuilding writes a new timestamped index and then moves the alias in one atomic step, so the
 public search never sees a half-built index. Any error or a cluster that does not answer within
 `ELASTICSEARCH_TIMEOUT` seconds (2) makes the search fall back to the database engine, with a
-logged warning.
+logged warning, and opens a circuit breaker: for `ELASTICSEARCH_COOLDOWN` seconds (30) searches go
+straight to the database, then the cluster is tried again (see breaker.py).
 """
 
+import dataclasses
 import datetime
 import logging
 from contextlib import contextmanager
@@ -38,12 +40,14 @@ from elasticsearch.dsl import (
 
 from search.text import clean_text, highlight, snippet
 
-from .base import FACETS, MAX_ATTACHMENT_CHARS, MAX_BODY_CHARS, Engine, Hit, SearchResults, facet_values
+from .base import FACETS, MAX_ATTACHMENT_CHARS, MAX_BODY_CHARS, EngineBase, Hit, SearchResults, facet_values, last_page
+from .breaker import CircuitBreaker
 
 logger = logging.getLogger(__name__)
 
 DEFAULT_INDEX = "gronne-partnerskaber-search"
 DEFAULT_TIMEOUT = 2.0
+DEFAULT_COOLDOWN = 30.0
 MARK_START, MARK_END = "\x02", "\x03"  # control characters never left in indexed text
 
 # Parts of the compounds the network writes about; the decompounder finds them inside longer words
@@ -129,8 +133,7 @@ class SearchEntry(Document):
 
     key = Keyword()
     page_id = Integer()
-    kind = Keyword()
-    kind_label = Keyword(index=False)
+    kind = Keyword()  # a Kind value; its label is translated when shown
     url = Keyword(index=False)
     title = danish_text(copy_to="suggest")
     summary = danish_text(copy_to="suggest")
@@ -152,8 +155,7 @@ class SearchEntry(Document):
             meta={"id": document.key},
             key=document.key,
             page_id=document.page_id,
-            kind=document.kind,
-            kind_label=str(document.kind_label),
+            kind=str(document.kind),
             url=document.url,
             title=clean_text(document.title),
             summary=clean_text(document.summary or ""),
@@ -241,13 +243,17 @@ def marked(fragment):
     return mark_safe(html)  # noqa: S308 - everything but our own tags is escaped above
 
 
-class ElasticsearchEngine(Engine):
+class ElasticsearchEngine(EngineBase):
     name = "elasticsearch"
 
-    def __init__(self, url, fallback=None, index_name=None, timeout=None):
+    def __init__(self, url, fallback=None, index_name=None, timeout=None, cooldown=None):
         self.url = url
         self.alias = index_name or getattr(settings, "ELASTICSEARCH_INDEX", DEFAULT_INDEX)
         self.timeout = timeout or float(getattr(settings, "ELASTICSEARCH_TIMEOUT", DEFAULT_TIMEOUT))
+        cooldown = (
+            float(getattr(settings, "ELASTICSEARCH_COOLDOWN", DEFAULT_COOLDOWN)) if cooldown is None else cooldown
+        )
+        self.breaker = CircuitBreaker(f"{url} {self.alias}", cooldown)
         self.fallback = fallback
         self._client = None
 
@@ -267,24 +273,38 @@ class ElasticsearchEngine(Engine):
         return faceted
 
     def search(self, request):
+        """Search the cluster; after a failure, the fallback answers until the cooldown is over."""
+        if self.fallback is not None and self.breaker.is_open():
+            return self._fall_back(request)
         try:
-            return self._search(request)
+            results = self._search(request)
         except (ApiError, TransportError) as error:
             if self.fallback is None:
                 raise
-            logger.warning("Elasticsearch at %s did not answer (%s); searching the database instead.", self.url, error)
-            results = self.fallback.search(request)
-            results.fell_back = True
-            return results
+            self.breaker.trip()
+            logger.warning(
+                "Elasticsearch at %s did not answer (%s); searching the database instead for the next %s s.",
+                self.url,
+                error,
+                self.breaker.cooldown,
+            )
+            return self._fall_back(request)
+        self.breaker.close()
+        return results
+
+    def _fall_back(self, request):
+        results = self.fallback.search(request)
+        results.fell_back = True
+        return results
 
     def _search(self, request):
-        faceted = self.build(request)
-        response = faceted.execute()
+        response = self.build(request).execute()
         total = response.hits.total.value
-        last_page = max((total + request.per_page - 1) // request.per_page, 1)
-        if request.page > last_page and total:
-            request.page = last_page
-            return self._search(request)
+        page = min(request.page, last_page(total, request.per_page))
+        if page != request.page:
+            request = dataclasses.replace(request, page=page)
+            response = self.build(request).execute()
+            total = response.hits.total.value
         facets = {name: {} for name in FACETS}
         for name in FACETS:
             for value, count, _selected in response.facets[name]:
@@ -298,7 +318,13 @@ class ElasticsearchEngine(Engine):
             if options:
                 suggestion = options[0].text
         return SearchResults(
-            total=total, hits=hits, facets=facets, page=request.page, suggestion=suggestion, engine=self.name
+            total=total,
+            hits=hits,
+            facets=facets,
+            page=request.page,
+            per_page=request.per_page,
+            suggestion=suggestion,
+            engine=self.name,
         )
 
     def _hit(self, hit, stems):
@@ -318,7 +344,6 @@ class ElasticsearchEngine(Engine):
             page_id=hit.page_id,
             title=hit.title,
             kind=hit.kind,
-            kind_label=hit.kind_label,
             url=hit.url,
             date=date,
             title_html=title,

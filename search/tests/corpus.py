@@ -4,7 +4,7 @@ import datetime
 import os
 import uuid
 
-from search.documents import SearchDocument
+from search.documents import Kind, SearchDocument
 
 AARHUS, ODENSE, VEJLE = 751, 461, 630
 MIDTJYLLAND, SYDDANMARK = 1082, 1083
@@ -18,8 +18,7 @@ def corpus(page_id):
         doc(
             "strategi-aarhus",
             title="Strategi for kulturinstitutioner i Aarhus",
-            kind="strategy",
-            kind_label="Strategi",
+            kind=Kind.STRATEGY,
             summary="Aarhus vil gøre byens kulturliv grønnere frem mod 2030.",
             body="Kommunen samarbejder med grønne biblioteker og spillesteder om energi og affald.",
             themes=["klimavenlig-drift-af-kulturinstitutioner"],
@@ -29,9 +28,8 @@ def corpus(page_id):
         ),
         doc(
             "handleplan-odense",
-            title="Handleplan: biblioteket som grønt samlingssted",
-            kind="action_plan",
-            kind_label="Handleplan",
+            title="Handlingsplan: biblioteket som grønt samlingssted",
+            kind=Kind.ACTION_PLAN,
             summary="Odenses biblioteker åbner for reparationscaféer.",
             body="Borgerne mødes om genbrug og deling.",
             themes=["cirkulær-omstilling", "samskabelse"],
@@ -42,8 +40,7 @@ def corpus(page_id):
         doc(
             "genbrug-museum",
             title="Genbrugsværksted på museet",
-            kind="action",
-            kind_label="Indsats",
+            kind=Kind.ACTION,
             summary="Museet låner materialer ud til skoler.",
             body="Udstillingernes materialer får nyt liv.",
             themes=["cirkulær-omstilling"],
@@ -54,8 +51,7 @@ def corpus(page_id):
         doc(
             "musikskole-vejle",
             title="Case: musikskolen sparer energi",
-            kind="case",
-            kind_label="Case",
+            kind=Kind.CASE,
             summary="Vejle Musikskole halverede sit elforbrug.",
             body="Et eksempel på grøn omstilling i praksis, fortalt af lederen.",
             themes=["klimavenlig-drift-af-kulturinstitutioner"],
@@ -66,8 +62,7 @@ def corpus(page_id):
         doc(
             "workshop-dannelse",
             title="Workshop om grøn dannelse",
-            kind="workshop_output",
-            kind_label="Workshopresultat",
+            kind=Kind.WORKSHOP,
             summary="Hvad kan kulturinstitutionen lære børn om naturen?",
             body="Deltagerne talte om omstilling grøn og blå, i omvendt rækkefølge.",
             themes=["grøn-dannelse", "samskabelse"],
@@ -76,8 +71,7 @@ def corpus(page_id):
         doc(
             "markup",
             title='<script>alert("x")</script> Kulturnat & <b>fest</b>',
-            kind="case",
-            kind_label="Case",
+            kind=Kind.CASE,
             summary='Kulturnat med "<img src=x onerror=alert(1)>" i teksten.',
             body="",
             municipalities=[ODENSE, AARHUS],

@@ -8,8 +8,7 @@ import datetime
 
 import pytest
 
-from search.engines import FACETS, SearchRequest
-from search.engines.database import DatabaseEngine
+from search.engines import FACETS, SearchRequest, database_engine
 from search.text import parse_query
 
 from .corpus import AARHUS, MIDTJYLLAND, ODENSE, SYDDANMARK, corpus, elasticsearch_url, titles, unique_index_name
@@ -20,7 +19,7 @@ ENGINES = ["database", "elasticsearch"]
 @pytest.fixture(params=ENGINES)
 def engine(request, home_page):
     if request.param == "database":
-        engine = DatabaseEngine()
+        engine = database_engine()
         engine.rebuild([[(document, "") for document in corpus(home_page.pk)]])
         yield engine
         return
@@ -45,7 +44,7 @@ def search(engine, q="", **options):
         ("kulturinstitution", "Strategi for kulturinstitutioner i Aarhus"),
         ("kulturinstitutioner", "Workshop om grøn dannelse"),  # "kulturinstitutionen" in its summary
         ("biblioteket", "Strategi for kulturinstitutioner i Aarhus"),  # "biblioteker" in its body
-        ("biblioteker", "Handleplan: biblioteket som grønt samlingssted"),
+        ("biblioteker", "Handlingsplan: biblioteket som grønt samlingssted"),
         ("grøn", "Strategi for kulturinstitutioner i Aarhus"),  # "grønne" in its body
         ("grønne", "Workshop om grøn dannelse"),
         ("MUSEET", "Genbrugsværksted på museet"),
@@ -56,7 +55,7 @@ def test_danish_inflections_find_each_other(engine, query, expected):
 
 
 def test_all_words_must_match(engine):
-    assert titles(search(engine, "genbrug odenses")) == {"Handleplan: biblioteket som grønt samlingssted"}
+    assert titles(search(engine, "genbrug odenses")) == {"Handlingsplan: biblioteket som grønt samlingssted"}
     assert search(engine, "genbrug vejle").total == 0
 
 
@@ -88,7 +87,7 @@ def test_sort_newest(engine):
 def test_facet_counts_for_everything(engine):
     facets = search(engine, "").facets
     assert set(facets) == set(FACETS)
-    assert facets["kind"] == {"strategy": 1, "action_plan": 1, "action": 1, "case": 2, "workshop_output": 1}
+    assert facets["kind"] == {"strategy": 1, "action-plan": 1, "action": 1, "case": 2, "workshop": 1}
     assert facets["municipality"] == {str(AARHUS): 3, str(ODENSE): 2, "630": 1}
     assert facets["region"] == {str(MIDTJYLLAND): 3, str(SYDDANMARK): 3}
     assert facets["theme"] == {
@@ -133,7 +132,7 @@ def test_facets_combine_and_count_within_the_query(engine):
 
 
 def test_hits_are_highlighted_with_mark(engine):
-    hit = next(hit for hit in search(engine, "biblioteker").hits if hit.title.startswith("Handleplan"))
+    hit = next(hit for hit in search(engine, "biblioteker").hits if hit.title.startswith("Handlingsplan"))
     assert "<mark>biblioteket</mark>" in hit.title_html
     assert "<mark>biblioteker</mark>" in hit.snippet_html
 

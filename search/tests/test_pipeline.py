@@ -11,8 +11,7 @@ from wagtail.models import PageViewRestriction, Workflow
 import pytest
 
 from cms.models import StandardPage
-from search.engines import SearchRequest
-from search.engines.database import DatabaseEngine
+from search.engines import SearchRequest, database_engine
 from search.models import DocumentText, IndexEntry
 from search.text import parse_query
 
@@ -22,7 +21,7 @@ pytestmark = pytest.mark.django_db
 
 
 def found(query):
-    results = DatabaseEngine().search(SearchRequest(query=parse_query(query)))
+    results = database_engine().search(SearchRequest(query=parse_query(query)))
     return {hit.title: hit.url for hit in results.hits}
 
 

@@ -6,7 +6,7 @@ from wagtail.models import PageViewRestriction
 import pytest
 
 from cms.models import StandardPage
-from search.engines.database import DatabaseEngine
+from search.engines import database_engine
 
 from .corpus import corpus
 
@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def indexed(home_page):
-    DatabaseEngine().rebuild([[(document, "") for document in corpus(home_page.pk)]])
+    database_engine().rebuild([[(document, "") for document in corpus(home_page.pk)]])
     return home_page
 
 
@@ -43,8 +43,8 @@ def test_search_pages_are_not_indexed_or_cached(client, indexed):
 def test_results_show_type_municipality_date_and_marked_snippet(client, indexed):
     _response, html = get(client, "?q=biblioteker")
     assert "2 resultater for “biblioteker”" in html
-    assert "Handleplan: <mark>biblioteket</mark> som grønt samlingssted" in html
-    assert 'class="search-hit__kind">Handleplan<' in html
+    assert "Handlingsplan: <mark>biblioteket</mark> som grønt samlingssted" in html
+    assert 'class="search-hit__kind">Handlingsplan<' in html
     assert "<span>Odense</span>" in html
     assert '<time datetime="2025-05-01">1. maj 2025</time>' in html
 
@@ -73,7 +73,7 @@ def test_unknown_filter_values_are_ignored_with_a_message(client, indexed):
 
 def test_sorting_and_pagination(client, indexed, settings):
     _response, html = get(client, "?sortering=nyeste")
-    assert html.index("Handleplan: biblioteket") < html.index("Strategi for kulturinstitutioner")
+    assert html.index("Handlingsplan: biblioteket") < html.index("Strategi for kulturinstitutioner")
     _response, html = get(client, "?sortering=tilfaeldig")
     assert "Ukendt sortering" in html
 
@@ -149,7 +149,7 @@ def test_query_count_does_not_grow_with_results(client, indexed):
         for number in range(20)
         for document in corpus(indexed.pk)
     ]
-    DatabaseEngine().index(extra, [])
+    database_engine().index(extra, [])
     assert queries() == small <= 13
 
 

@@ -1,8 +1,15 @@
 """Strategies and action plans declare what they contribute to search."""
 
+import datetime
+import zoneinfo
+
 from django.test import TestCase
 
 from cms.models import Theme
+from search import pipeline
+from search.engines import SearchRequest, get_engine
+from search.models import IndexEntry
+from search.text import parse_query
 from strategies.models import Action
 from strategies.tests.utils import build_tree, publish
 
@@ -49,3 +56,25 @@ class SearchDocumentTests(TestCase):
         self.assertEqual(action_document.themes, ["samskabelse"])
         self.assertEqual(action_document.municipalities, [751])
         self.assertIn("Frøbibliotek", documents[0].body)
+
+    def test_a_strategy_published_at_half_past_midnight_on_new_years_day_counts_in_that_year(self):
+        new_year = datetime.datetime(2025, 1, 1, 0, 30, tzinfo=zoneinfo.ZoneInfo("Europe/Copenhagen"))
+        self.assertEqual(new_year.astimezone(datetime.UTC).date(), datetime.date(2024, 12, 31))
+        model = type(self.odense_strategy)
+        model.objects.filter(pk=self.odense_strategy.pk).update(
+            adopted_on=None, first_published_at=new_year, last_published_at=new_year
+        )
+        pipeline.index_pages([model.objects.get(pk=self.odense_strategy.pk)])
+        results = get_engine().search(
+            SearchRequest(
+                query=parse_query(""), filters={"kind": ["strategy"], "municipality": [str(self.odense.code)]}
+            )
+        )
+        self.assertEqual(results.total, 1)
+        self.assertEqual(results.facets["year"], {"2025": 1})
+        self.assertEqual(results.hits[0].date, datetime.date(2025, 1, 1))
+
+    def test_the_index_stores_the_kind_and_no_label(self):
+        entry = IndexEntry.objects.get(page_id=self.aarhus_plan.pk, key=f"page:{self.aarhus_plan.pk}")
+        self.assertEqual(entry.kind, "action-plan")
+        self.assertNotIn("kind_label", {field.name for field in IndexEntry._meta.get_fields()})

@@ -5,6 +5,7 @@ first), rebuilds the index from it and prints indexing throughput and p50/p95/ma
 fixed query set, facet counts included.
 """
 
+import argparse
 import os
 import subprocess
 import sys
@@ -14,6 +15,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from wagtail.models import Page
+
+from search import benchmark
 
 
 class Command(BaseCommand):
@@ -27,7 +30,7 @@ class Command(BaseCommand):
             help="The separate database to use, e.g. postgres://postgres@127.0.0.1:5432/gp_bench_10k or "
             "sqlite:////tmp/gp_bench_10k.sqlite3. It is migrated and filled with benchmark pages.",
         )
-        parser.add_argument("--in-place", action="store_true", help=argparse_suppress())
+        parser.add_argument("--in-place", action="store_true", help=argparse.SUPPRESS)
 
     def handle(self, *args, docs, repeat, database_url=None, in_place=False, **options):
         if database_url:
@@ -48,8 +51,6 @@ class Command(BaseCommand):
         )
 
     def benchmark(self, docs, repeat):
-        from search import benchmark
-
         real_pages = Page.objects.filter(depth__gt=2).exclude(path__startswith=self.benchmark_path()).count()
         if real_pages:
             raise CommandError(
@@ -77,13 +78,5 @@ class Command(BaseCommand):
         )
 
     def benchmark_path(self):
-        from search.benchmark import BENCH_SLUG
-
-        parent = Page.objects.filter(slug=BENCH_SLUG, depth=2).first()
+        parent = Page.objects.filter(slug=benchmark.BENCH_SLUG, depth=2).first()
         return parent.path if parent else "-"
-
-
-def argparse_suppress():
-    import argparse
-
-    return argparse.SUPPRESS

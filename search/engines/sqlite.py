@@ -1,0 +1,73 @@
+"""The database engine on SQLite: an FTS5 table of Danish stems, ranked with bm25.
+
+Stems are computed in Python with PyStemmer (the same Snowball stemmer as PostgreSQL's `danish`);
+a trigger drops an entry's FTS row when the entry is deleted (see migrations/0002_fulltext.py).
+"""
+
+from search.text import STOP_WORDS, stem, stemmed_text
+
+from .database import PART_FACET, DatabaseEngine, Sql
+
+
+class SqliteEngine(DatabaseEngine):
+    vendor = "sqlite"
+
+    def clear_text(self, cursor):
+        cursor.execute("DELETE FROM search_fts")
+
+    def store_text(self, cursor, entries):
+        cursor.executemany(
+            "INSERT INTO search_fts (rowid, title, summary, body) VALUES (%s, %s, %s, %s)",
+            [
+                (
+                    entry.pk,
+                    stemmed_text(entry.title),
+                    stemmed_text(entry.summary),
+                    stemmed_text(entry.body + " " + entry.attachments),
+                )
+                for entry in entries
+            ],
+        )
+
+    def refresh_statistics(self, cursor):
+        cursor.execute("INSERT INTO search_fts (search_fts) VALUES ('optimize')")
+        cursor.execute("ANALYZE search_indexentry")
+        cursor.execute("ANALYZE search_indexfacet")
+
+    def matched(self, request):
+        query = request.query
+        if query.is_empty:
+            return None
+        # Every stem must occur; phrases are FTS5 phrases of stems. Stems are word characters
+        # only, and quoting each one keeps FTS5's own syntax out of reach.
+        clauses = [f'"{stem(term)}"' for term in query.terms]
+        for phrase in query.phrases:
+            clauses.append('"' + " ".join(stem(word) for word in phrase if word not in STOP_WORDS) + '"')
+        # bm25 is lower for better matches; weights: title 10, summary 4, body 1.
+        rank = "-bm25(search_fts, 10.0, 4.0, 1.0)" if request.sort == "relevance" else "0"
+        return Sql(
+            f"MATERIALIZED (SELECT e.id, e.date, {rank} AS rank FROM search_fts "  # noqa: S608
+            "JOIN search_indexentry e ON e.id = search_fts.rowid WHERE search_fts MATCH %s)",
+            (" AND ".join(clauses),),
+        )
+
+    def facet_filter(self, name, values):
+        placeholders = ", ".join(["%s"] * len(values))
+        return Sql(
+            f"m.id IN (SELECT f.entry_id FROM search_indexfacet f WHERE f.name = %s AND f.value IN ({placeholders}))",  # noqa: S608
+            (name, *values),
+        )
+
+    def facet_counts(self, source, names, where):
+        placeholders = ", ".join(["%s"] * len(names))
+        return (
+            Sql(
+                f"SELECT {PART_FACET} AS part, fv.name, fv.value, COUNT(*) AS n "  # noqa: S608
+                # CROSS JOIN makes SQLite read the matches first and look up each one's facets.
+                f"FROM {source} m CROSS JOIN search_indexfacet fv ON fv.entry_id = m.id "
+                f"WHERE fv.name IN ({placeholders}) AND ",
+                tuple(names),
+            )
+            + where
+            + Sql(" GROUP BY fv.name, fv.value")
+        )
