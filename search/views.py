@@ -1,5 +1,6 @@
 """The public search page, /soeg/."""
 
+from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
@@ -33,8 +34,9 @@ def search(request):
             % {"asked": params.requested_page, "page": results.page}
         )
     query = params.request.query
-    per_page = params.request.per_page
-    last_page = max((results.total + per_page - 1) // per_page, 1)
+    # A Paginator over the hit count (a range, never materialised) gives the page links' window; the
+    # engine has already clamped results.page to the last page.
+    page_obj = Paginator(range(results.total), params.request.per_page).get_page(results.page)
     context = {
         "query": query,
         "query_text": query.text,
@@ -48,7 +50,7 @@ def search(request):
         ],
         "promotions": promotions(query.text) if results.page == 1 else [],
         "count_text": count_text(results.total, query),
-        "pagination": pagination(request.GET, results.page, last_page),
+        "page_obj": page_obj,
         "has_filters": bool(params.selected),
         "themes": list(vocabulary.themes.values()) if not results.total else [],
         "suggestion_url": query_url({"q": results.suggestion}) if results.suggestion else "",
@@ -144,29 +146,3 @@ def query_url(params):
     from urllib.parse import urlencode
 
     return "?" + urlencode(params, doseq=True)
-
-
-def pagination(query_dict, page, last_page):
-    if last_page <= 1:
-        return None
-    base = query_dict.copy()
-    base.pop("side", None)
-
-    def url(number):
-        base["side"] = str(number)
-        return "?" + base.urlencode()
-
-    numbers = sorted({1, last_page, *range(max(page - 2, 1), min(page + 2, last_page) + 1)})
-    items, previous = [], 0
-    for number in numbers:
-        if number - previous > 1:
-            items.append({"gap": True})
-        items.append({"number": number, "url": url(number), "current": number == page})
-        previous = number
-    return {
-        "page": page,
-        "last_page": last_page,
-        "items": items,
-        "previous_url": url(page - 1) if page > 1 else "",
-        "next_url": url(page + 1) if page < last_page else "",
-    }
