@@ -1,14 +1,13 @@
 """StreamField blocks for meetings, cases, workshop outputs and the conference."""
 
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
-from wagtail.images.blocks import ImageChooserBlock
+from wagtail.images.blocks import ImageBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from cms.blocks import RICH_TEXT_FEATURES, BodyBlock, DocumentBlock
+from cms.blocks import RICH_TEXT_FEATURES, BodyBlock, DocumentBlock, preview_image_value
 
 AGENDA_KINDS = [
     ("oplaeg", _("Oplæg")),
@@ -76,15 +75,14 @@ class ProgrammeBlock(blocks.StreamBlock):
 
 
 class GalleryImageBlock(blocks.StructBlock):
-    """A photo with required alt text and an optional caption, for galleries and posters."""
+    """A photo with alt text (or marked as decorative) and an optional caption, for galleries and posters.
 
-    image = ImageChooserBlock(label=_("Billede"))
-    alt_text = blocks.CharBlock(
-        label=_("Alternativ tekst"),
-        required=False,
-        max_length=250,
-        help_text=_("Beskriv, hvad billedet viser, for dem der ikke kan se det. Skal udfyldes."),
-    )
+    The image is Wagtail's `ImageBlock`, which asks for the alt text or the decorative mark and refuses
+    neither. Data saved before it was stored the alt text beside the image; migration
+    cases/0003_gallery_images_use_imageblock moved it into the image's value.
+    """
+
+    image = ImageBlock(label=_("Billede"))
     caption = blocks.CharBlock(label=_("Billedtekst"), required=False, max_length=300)
 
     class Meta:
@@ -93,15 +91,10 @@ class GalleryImageBlock(blocks.StructBlock):
         label = _("Foto")
         description = _("Et foto med alternativ tekst og en valgfri billedtekst.")
 
-    def clean(self, value):
-        value = super().clean(value)
-        if value.get("image") and not (value.get("alt_text") or "").strip():
-            raise blocks.StructBlockValidationError(
-                block_errors={
-                    "alt_text": ValidationError(_("Skriv en alternativ tekst, der beskriver billedet.")),
-                }
-            )
-        return value
+    def get_preview_value(self):
+        return self.normalize(
+            preview_image_value("Deltagere ved et netværksmøde (eksempel)", caption="Eksempel på en billedtekst.")
+        )
 
 
 class GalleryBlock(blocks.StreamBlock):

@@ -396,8 +396,11 @@ def ensure_case(meeting, report, *, slug, municipalities, organisations, contact
             (
                 "photo",
                 {
-                    "image": image,
-                    "alt_text": "Tegnet landskab med bakker og sol (eksempelbillede)",
+                    "image": {
+                        "image": image,
+                        "alt_text": "Tegnet landskab med bakker og sol (eksempelbillede)",
+                        "decorative": False,
+                    },
                     "caption": "Eksempelbillede",
                 },
             )
@@ -436,8 +439,11 @@ def ensure_workshop(meeting, report, *, slug, facilitators, themes, poster, **fi
             (
                 "poster",
                 {
-                    "image": poster,
-                    "alt_text": "Tegnet landskab brugt som eksempel på et foto af workshoppens plakat",
+                    "image": {
+                        "image": poster,
+                        "alt_text": "Tegnet landskab brugt som eksempel på et foto af workshoppens plakat",
+                        "decorative": False,
+                    },
                     "caption": "Eksempelbillede i stedet for et foto af en plakat",
                 },
             ),

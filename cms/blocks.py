@@ -4,11 +4,34 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
+from wagtail.documents import get_document_model
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageBlock
+from wagtail.models import Page
+
+from cms.home import featured_item
 
 RICH_TEXT_FEATURES = ["h2", "h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
+
+# Block previews in the admin's block picker render templates/wagtailcore/shared/block_preview.html with each
+# block's `preview_value`. Blocks that show an image, a document or a page preview the library's first one
+# (`get_preview_value`); with an empty library they preview nothing rather than fail.
+
+
+def first_image():
+    return get_image_model().objects.order_by("pk").first()
+
+
+def first_document():
+    return get_document_model().objects.order_by("pk").first()
+
+
+def preview_image_value(alt_text, **fields):
+    """A preview value for a block with an `image` ImageBlock: the library's first image with this alt text."""
+    image = first_image()
+    return {"image": {"image": image, "alt_text": alt_text, "decorative": False} if image else None, **fields}
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -41,6 +64,11 @@ class FigureBlock(blocks.StructBlock):
         label = _("Billede")
         description = _("Et billede med alternativ tekst og en valgfri billedtekst.")
 
+    def get_preview_value(self):
+        return self.normalize(
+            preview_image_value("Eksempel på alternativ tekst", caption="Eksempel på en billedtekst til et foto.")
+        )
+
 
 class QuoteBlock(blocks.StructBlock):
     """A pull quote with the person it is attributed to."""
@@ -71,6 +99,9 @@ class DocumentBlock(blocks.StructBlock):
         label = _("Dokument")
         description = _("Et dokument til download, fx en PDF.")
 
+    def get_preview_value(self):
+        return self.normalize({"document": first_document(), "title": "Eksempel: Strategi for grøn kultur"})
+
 
 class VideoEmbedBlock(blocks.StructBlock):
     """An embedded video or other oEmbed content, with a text alternative."""
@@ -87,6 +118,10 @@ class VideoEmbedBlock(blocks.StructBlock):
         icon = "media"
         label = _("Indlejret indhold")
         description = _("En video eller andet indhold fra fx YouTube eller Vimeo.")
+        preview_value = {
+            "embed": "https://www.youtube.com/watch?v=jNQXAC9IVRw",
+            "title": "Eksempel: en video om grøn omstilling",
+        }
 
 
 class LinkBlock(blocks.StructBlock):
@@ -100,6 +135,7 @@ class LinkBlock(blocks.StructBlock):
         icon = "link"
         label = _("Link")
         template = "components/blocks/link_block.html"
+        description = _("Et link til en side på sitet eller til en ekstern adresse.")
         preview_value = {"url": "https://www.kl.dk/", "title": "KL"}
 
     def clean(self, value):
@@ -127,6 +163,11 @@ class BodyBlock(blocks.StreamBlock):
         template="components/blocks/paragraph_block.html",
         description=_("Brødtekst med mellemrubrikker, lister og links."),
     )
+    # Set on meta rather than passed to the constructor, so the preview text stays out of migrations.
+    paragraph.meta.preview_value = (
+        "<p>Eksempel på brødtekst: kommunen og kulturlivet arbejder sammen om "
+        "<b>grøn omstilling</b>, fx med reparationscaféer på biblioteket.</p>"
+    )
     figure = FigureBlock()
     quote = QuoteBlock()
     document = DocumentBlock()
@@ -150,3 +191,13 @@ class FeaturedItemBlock(blocks.StructBlock):
         label = _("Fremhævet indhold")
         template = "components/blocks/featured_item_block.html"
         description = _("En side, der fremhæves på forsiden, med valgfri egen titel og tekst.")
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        page = value.get("page")
+        context["item"] = featured_item(value, page.specific) if page else None
+        return context
+
+    def get_preview_value(self):
+        page = Page.objects.filter(depth__gt=2).live().order_by("path").first()
+        return self.normalize({"page": page, "title": "", "text": "Eksempel på en tekst om den fremhævede side."})

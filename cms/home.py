@@ -39,15 +39,18 @@ def featured_items(home_page):
         specific = by_id.get(value["page"].pk)
         if specific is None:
             continue
-        items.append(
-            {
-                "page": specific,
-                "title": value.get("title") or specific.title,
-                "text": value.get("text") or getattr(specific, "summary", "") or "",
-                "kind": str(specific._meta.verbose_name).capitalize(),
-            }
-        )
+        items.append(featured_item(value, specific))
     return items
+
+
+def featured_item(value, page):
+    """One featured page's card (components/blocks/featured_item_block.html): editors' title and text or the page's."""
+    return {
+        "page": page,
+        "title": value.get("title") or page.title,
+        "text": value.get("text") or getattr(page, "summary", "") or "",
+        "kind": str(page._meta.verbose_name).capitalize(),
+    }
 
 
 LATEST_COUNT = 3

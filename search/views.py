@@ -2,6 +2,7 @@
 
 from urllib.parse import urlencode
 
+from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
@@ -35,6 +36,9 @@ def search(request):
             % {"asked": params.requested_page, "page": results.page}
         )
     query = params.request.query
+    # A Paginator over the hit count (a range, never materialised) gives the page links' window; the
+    # engine has already clamped results.page to the last page.
+    page_obj = Paginator(range(results.total), params.request.per_page).get_page(results.page)
     context = {
         "query": query,
         "query_text": query.text,
@@ -48,7 +52,7 @@ def search(request):
         ],
         "promotions": promotions(query.text) if results.page == 1 else [],
         "count_text": count_text(results.total, query),
-        "pagination": pagination(request.GET, results.page, results.last_page),
+        "page_obj": page_obj,
         "has_filters": bool(params.selected),
         "themes": list(vocabulary.themes.values()) if not results.total else [],
         "suggestion_url": query_url({"q": results.suggestion}) if results.suggestion else "",
@@ -142,29 +146,3 @@ def promotions(query_text):
 
 def query_url(params):
     return "?" + urlencode(params, doseq=True)
-
-
-def pagination(query_dict, page, last_page):
-    if last_page <= 1:
-        return None
-    base = query_dict.copy()
-    base.pop("side", None)
-
-    def url(number):
-        base["side"] = str(number)
-        return "?" + base.urlencode()
-
-    numbers = sorted({1, last_page, *range(max(page - 2, 1), min(page + 2, last_page) + 1)})
-    items, previous = [], 0
-    for number in numbers:
-        if number - previous > 1:
-            items.append({"gap": True})
-        items.append({"number": number, "url": url(number), "current": number == page})
-        previous = number
-    return {
-        "page": page,
-        "last_page": last_page,
-        "items": items,
-        "previous_url": url(page - 1) if page > 1 else "",
-        "next_url": url(page + 1) if page < last_page else "",
-    }

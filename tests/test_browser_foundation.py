@@ -52,6 +52,24 @@ def test_narrow_screen_menu_opens_and_closes(demo_site, page):
     assert_accessible(page)
 
 
+def test_narrow_screen_menu_is_drawn_closed_before_the_script_runs(demo_site, page):
+    # site.js never arrives: what shows is what the first paint draws, so the menu cannot open then collapse.
+    page.route("**/cms/js/site*.js", lambda route: route.abort())
+    page.set_viewport_size({"width": 375, "height": 700})
+    page.goto(demo_site.url + "/")
+    assert page.locator(".main-nav__toggle").is_visible()
+    assert not page.locator("#main-nav-list").is_visible()
+
+
+def test_without_javascript_the_menu_is_always_shown(demo_site, browser):
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 375, "height": 700})
+    tab = context.new_page()
+    tab.goto(demo_site.url + "/")
+    assert tab.locator("#main-nav-list").is_visible()
+    assert not tab.locator(".main-nav__toggle").is_visible()
+    context.close()
+
+
 def test_english_version_is_reachable_from_the_language_link(demo_site, page):
     page.goto(demo_site.url + "/medlemskab/")
     page.get_by_role("link", name="English").click()

@@ -1,53 +1,29 @@
 /* Progressive enhancement only: every page works without this file. */
 (function () {
   "use strict";
-  document.documentElement.classList.remove("no-js");
-  document.documentElement.classList.add("js");
+  document.documentElement.classList.replace("no-js", "js");
 
-  // A collapsible main menu on narrow screens. Without JavaScript the list is always shown.
+  // A collapsible main menu on narrow screens. The stylesheet shows the toggle and hides the closed list
+  // (html.js is set in base.html's head); this only flips aria-expanded. Without JavaScript the list is always shown.
   function setUpMainNav(nav) {
     var button = nav.querySelector(".main-nav__toggle");
-    var list = nav.querySelector(".main-nav__list");
-    if (!button || !list) return;
-    var narrow = window.matchMedia("(max-width: 47.99rem)");
-    function apply() {
-      if (narrow.matches) {
-        button.hidden = false;
-        var open = button.getAttribute("aria-expanded") === "true";
-        list.hidden = !open;
-      } else {
-        button.hidden = true;
-        list.hidden = false;
-      }
+    if (!button) return;
+    function setOpen(open) {
+      button.setAttribute("aria-expanded", open ? "true" : "false");
     }
     button.addEventListener("click", function () {
-      var open = button.getAttribute("aria-expanded") === "true";
-      button.setAttribute("aria-expanded", open ? "false" : "true");
-      apply();
+      setOpen(button.getAttribute("aria-expanded") !== "true");
     });
     nav.addEventListener("keydown", function (event) {
-      if (event.key === "Escape" && narrow.matches && button.getAttribute("aria-expanded") === "true") {
-        button.setAttribute("aria-expanded", "false");
-        apply();
+      if (event.key === "Escape" && button.getAttribute("aria-expanded") === "true") {
+        setOpen(false);
         button.focus();
-      }
-    });
-    if (narrow.addEventListener) narrow.addEventListener("change", apply);
-    apply();
-  }
-
-  // Filter forms submit themselves when a select changes, if they ask for it.
-  function setUpAutoSubmit(form) {
-    form.addEventListener("change", function (event) {
-      if (event.target.matches("select, input[type=checkbox], input[type=radio]")) {
-        form.requestSubmit ? form.requestSubmit() : form.submit();
       }
     });
   }
 
   function init() {
     document.querySelectorAll("[data-main-nav]").forEach(setUpMainNav);
-    document.querySelectorAll("form[data-auto-submit]").forEach(setUpAutoSubmit);
   }
 
   if (document.readyState === "loading") {
