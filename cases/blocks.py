@@ -29,7 +29,7 @@ class AgendaKind(blocks.ChoiceBlock):
 
 def speakers_block():
     return blocks.ListBlock(
-        SnippetChooserBlock("cms.Person"),
+        SnippetChooserBlock("directory.Person"),
         label=_("Oplægsholdere"),
         required=False,
         collapsed=True,

@@ -4,14 +4,15 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from wagtail import hooks
+from wagtail.models import Page
 
-from .models import CasePage, ConferencePage, MeetingPage, WorkshopOutputPage, today
+from .models import CasePage, ConferencePage, MeetingPage, Talk, WorkshopOutputPage, today
 from .models.knowledge import attach_meetings
 
 HOME_MEETINGS = 3
 
 
-@hooks.register("organisation_page_sections")
+@hooks.register("organisation_page_sections", order=20)
 def organisation_cases(organisation, request):
     """The published cases an organisation takes part in, newest meeting first, for its public page."""
     cases = list(CasePage.objects.live().public().filter(organisation_links__organisation=organisation).distinct())
@@ -29,6 +30,48 @@ def organisation_cases(organisation, request):
             }
         items.append({"title": case.title, "url": case.get_url(request), "meta": meta})
     return [{"heading": _("Cases fra netværksmøderne"), "items": items}]
+
+
+@hooks.register("person_page_sections", order=20)
+def person_appearances(person, request):
+    """A person's talks, the workshops they facilitated and the cases they are contact for, for their page."""
+    visible = Page.objects.live().public()
+    talks = Talk.objects.filter(person=person, page__in=visible).select_related("page")
+    workshops = list(
+        WorkshopOutputPage.objects.filter(pk__in=visible, facilitators__person=person).distinct().order_by("title")
+    )
+    cases = list(CasePage.objects.filter(pk__in=visible, contact_person=person).order_by("title"))
+    attach_meetings(workshops + cases)
+
+    def meeting_items(pages):
+        return [
+            {"title": page.title, "url": page.get_url(request), "meta": page.meeting.title if page.meeting else ""}
+            for page in pages
+        ]
+
+    return [
+        {
+            "key": "talks",
+            "heading": _("Oplæg"),
+            "items": [
+                {
+                    "title": talk.title,
+                    "url": f"{talk.page.get_url(request)}#{talk.anchor}",
+                    "meta": talk.page.title,
+                    "date": talk.date,
+                }
+                for talk in talks
+            ],
+        },
+        {"key": "workshops", "heading": _("Workshops"), "items": meeting_items(workshops)},
+        {"key": "cases", "heading": _("Kontaktperson for"), "items": meeting_items(cases)},
+    ]
+
+
+@hooks.register("municipality_feed_pages")
+def municipality_cases(municipality):
+    """The cases a municipality takes part in, for its feed (strategies.feeds.MunicipalityFeed)."""
+    return municipality.case_links.values("case_id")
 
 
 def upcoming_for_home(on=None, limit=HOME_MEETINGS):

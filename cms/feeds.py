@@ -18,18 +18,10 @@ from cms.models import PageTheme, Theme
 FEED_SIZE = 30
 
 
-class DanishRssFeed(Rss201rev2Feed):
-    content_type = "application/rss+xml; charset=utf-8"
-
-
-class DanishAtomFeed(Atom1Feed):
-    content_type = "application/atom+xml; charset=utf-8"
-
-
 class PageFeed(Feed):
     """Newest live, public pages first; subclasses say which pages with `pages(obj)`."""
 
-    feed_type = DanishRssFeed
+    feed_type = Rss201rev2Feed
     language = "da"
 
     def pages(self, obj):
@@ -91,7 +83,7 @@ class ThemeFeed(PageFeed):
 def atom(feed_class):
     """The Atom twin of an RSS feed class."""
     return type(
-        f"Atom{feed_class.__name__}", (feed_class,), {"feed_type": DanishAtomFeed, "subtitle": feed_class.description}
+        f"Atom{feed_class.__name__}", (feed_class,), {"feed_type": Atom1Feed, "subtitle": feed_class.description}
     )
 
 
