@@ -6,6 +6,8 @@ from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.models import Page
 
+from cms.home import HomeSection, latest_pages_section
+
 from .models import CasePage, ConferencePage, MeetingPage, Talk, WorkshopOutputPage, today
 from .models.knowledge import attach_meetings
 
@@ -87,8 +89,6 @@ def upcoming_for_home(on=None, limit=HOME_MEETINGS):
 @hooks.register("home_page_sections")
 def upcoming_meetings_section(request, home_page):
     """The home page section "Kommende møder" (cms.home's contract: a HomeSection, or None to hide it)."""
-    from cms.home import HomeSection  # the home page's section registry in cms
-
     context = upcoming_for_home()
     if context is None:
         return None
@@ -98,6 +98,4 @@ def upcoming_meetings_section(request, home_page):
 @hooks.register("home_page_sections")
 def latest_cases_section(request, home_page):
     """The newest published cases and workshop outputs on the home page; hidden while there are none."""
-    from cms.home import latest_pages_section
-
     return latest_pages_section("latest-cases", 55, "cases/home/latest_cases.html", CasePage, WorkshopOutputPage)

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from wagtail.models import Page
 
-from cms.models import PageTheme, Theme
+from cms.models import PageTheme, Theme, ThemeIndexPage
 
 FEED_SIZE = 30
 
@@ -71,8 +71,6 @@ class ThemeFeed(PageFeed):
         return obj.description or _("Nyt indhold om temaet %(theme)s.") % {"theme": obj.name}
 
     def link(self, obj):
-        from cms.models import ThemeIndexPage
-
         index = ThemeIndexPage.objects.live().public().first()
         return index.theme_url(obj) if index else "/"
 

@@ -7,7 +7,9 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from cms.home import HomeSection
 from cms.models import Municipality, Region, Theme
+from cms.themes import themes_with_counts
 
 
 class ThemeViewSet(SnippetViewSet):
@@ -55,9 +57,6 @@ register_snippet(GeographyViewSetGroup)
 @hooks.register("home_page_sections")
 def theme_tiles_section(request, home_page):
     """Tiles for the themes that have published content, with their counts."""
-    from cms.home import HomeSection
-    from cms.themes import themes_with_counts
-
     themes = [theme for theme in themes_with_counts() if theme.item_count]
     if not themes:
         return None

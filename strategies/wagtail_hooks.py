@@ -8,6 +8,9 @@ from django.utils.translation import gettext_lazy
 
 from wagtail import hooks
 
+from cms.home import HomeSection, latest_pages_section
+from cms.themes import ThemeItemSource
+
 from .denmark_map import denmark_map
 from .map_data import map_entries
 from .models import Action, ActionPlanPage, MunicipalityIndexPage, StrategyPage
@@ -62,8 +65,6 @@ def _actions_for_theme(theme):
 
 @hooks.register("theme_item_sources")
 def action_theme_source():
-    from cms.themes import ThemeItemSource
-
     return [
         ThemeItemSource(
             key="strategies.action",
@@ -77,8 +78,6 @@ def action_theme_source():
 @hooks.register("home_page_sections")
 def map_section(request, home_page):
     """A small map of the member municipalities; hidden until the municipality index is published."""
-    from cms.home import HomeSection
-
     index = MunicipalityIndexPage.objects.live().public().first()
     if index is None:
         return None
@@ -102,8 +101,6 @@ def map_section(request, home_page):
 @hooks.register("home_page_sections")
 def latest_strategies_section(request, home_page):
     """The newest published strategies and action plans; hidden while there are none."""
-    from cms.home import latest_pages_section
-
     return latest_pages_section(
         "latest-strategies", 50, "strategies/home/latest_strategies.html", StrategyPage, ActionPlanPage
     )
