@@ -8,9 +8,4 @@ class CasesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from wagtail.signals import page_published, page_unpublished
-
-        from . import signals
-
-        page_published.connect(signals.page_published, dispatch_uid="cases_talks_published")
-        page_unpublished.connect(signals.page_unpublished, dispatch_uid="cases_talks_unpublished")
+        from cases import signals  # noqa: F401 (connects the receivers; models must be loaded first)

@@ -28,7 +28,7 @@ class AgendaKind(blocks.ChoiceBlock):
 
 def speakers_block():
     return blocks.ListBlock(
-        SnippetChooserBlock("cms.Person"),
+        SnippetChooserBlock("directory.Person"),
         label=_("Oplægsholdere"),
         required=False,
         collapsed=True,
@@ -79,7 +79,7 @@ class GalleryImageBlock(blocks.StructBlock):
 
     The image is Wagtail's `ImageBlock`, which asks for the alt text or the decorative mark and refuses
     neither. Data saved before it was stored the alt text beside the image; migration
-    cases/0003_gallery_images_use_imageblock moved it into the image's value.
+    cases/0004_gallery_images_use_imageblock moved it into the image's value.
     """
 
     image = ImageBlock(label=_("Billede"))

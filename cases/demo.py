@@ -13,7 +13,8 @@ from wagtail.rich_text import RichText
 from cms.demo import add_menu_link
 from cms.demo.base import ensure_child_page, ensure_collection
 from cms.demo.images import get_or_create_demo_image
-from cms.models import HomePage, Municipality, Organisation, Person, StandardPage, Theme
+from cms.models import HomePage, Municipality, StandardPage, Theme
+from directory.models import Organisation, Person
 
 from .models import (
     CaseMunicipality,

@@ -7,26 +7,9 @@ from django.utils.text import slugify
 import factory
 import wagtail_factories
 
-from cms.models import Organisation, Person
+from directory.factories import PersonFactory
 
 from .models import CasePage, ConferencePage, MeetingIndexPage, MeetingPage, WorkshopOutputPage
-
-
-class PersonFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Person
-
-    name = factory.Sequence(lambda n: f"Person {n}")
-    job_title = "Kulturkonsulent"
-    organisation_name = "Eksempel Kommune"
-
-
-class OrganisationFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Organisation
-
-    name = factory.Sequence(lambda n: f"Organisation {n}")
-    kind = Organisation.Kind.LIBRARY
 
 
 class MeetingIndexPageFactory(wagtail_factories.PageFactory):

@@ -1,6 +1,6 @@
-"""Public views of the cases app that are not pages: people and calendar files."""
+"""Public views of the cases app that are not pages: feeds and calendar files."""
 
-from django.urls import path, re_path
+from django.urls import re_path
 
 from cms.feeds import feed_urls
 
@@ -10,7 +10,6 @@ from .feeds import CaseFeed
 app_name = "cases"
 
 urlpatterns = [
-    path("personer/<str:slug>/", views.person_detail, name="person"),
     *feed_urls("feed/cases/", CaseFeed, "feed"),
     # Wagtail only serves paths ending in a slash, so the .ics files are routed here and the
     # page is found by its path (see views.calendar_file).

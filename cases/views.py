@@ -1,52 +1,17 @@
-"""A person's public page and the calendar files."""
+"""The calendar files of meetings and the conference."""
 
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from wagtail.models import Page, Site
 
-from cms.models import Person
-
 from .calendar import build_calendar, filename_for, site_host
-from .models import CasePage, ConferencePage, MeetingIndexPage, MeetingPage, Talk, WorkshopOutputPage
-from .models.knowledge import attach_meetings
+from .models import ConferencePage, MeetingIndexPage, MeetingPage
 
 
 def public_pages():
     return Page.objects.live().public()
-
-
-@require_safe
-def person_detail(request, slug):
-    """A speaker's or contact person's page: who they are and where they have spoken.
-
-    Only people who appear on published, public content have a page; the directory itself
-    is not published.
-    """
-    person = get_object_or_404(Person.objects.select_related("organisation", "photo"), slug=slug)
-    visible = public_pages()
-    talks = list(Talk.objects.filter(person=person, page__in=visible).select_related("page"))
-    workshops = list(
-        WorkshopOutputPage.objects.filter(pk__in=visible, facilitators__person=person).distinct().order_by("title")
-    )
-    cases = list(CasePage.objects.filter(pk__in=visible, contact_person=person).order_by("title"))
-    if not (talks or workshops or cases):
-        raise Http404(_("Personen har ingen offentlige oplæg eller cases."))
-    attach_meetings(workshops + cases)
-    description = ", ".join(part for part in (person.name, person.job_title, person.organisation_label) if part)
-    context = {
-        "person": person,
-        "talks": talks,
-        "workshops": workshops,
-        "cases": cases,
-        # For the site's sharing metadata on views that are not pages.
-        "meta_title": person.name,
-        "meta_description": description,
-        "meta_image": person.public_photo,
-    }
-    return render(request, "cases/person_detail.html", context)
 
 
 @require_safe

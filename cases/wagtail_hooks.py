@@ -4,14 +4,17 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from wagtail import hooks
+from wagtail.models import Page
 
-from .models import CasePage, ConferencePage, MeetingPage, WorkshopOutputPage, today
+from cms.home import HomeSection, latest_pages_section
+
+from .models import CasePage, ConferencePage, MeetingPage, Talk, WorkshopOutputPage, today
 from .models.knowledge import attach_meetings
 
 HOME_MEETINGS = 3
 
 
-@hooks.register("organisation_page_sections")
+@hooks.register("organisation_page_sections", order=20)
 def organisation_cases(organisation, request):
     """The published cases an organisation takes part in, newest meeting first, for its public page."""
     cases = list(CasePage.objects.live().public().filter(organisation_links__organisation=organisation).distinct())
@@ -31,6 +34,48 @@ def organisation_cases(organisation, request):
     return [{"heading": _("Cases fra netværksmøderne"), "items": items}]
 
 
+@hooks.register("person_page_sections", order=20)
+def person_appearances(person, request):
+    """A person's talks, the workshops they facilitated and the cases they are contact for, for their page."""
+    visible = Page.objects.live().public()
+    talks = Talk.objects.filter(person=person, page__in=visible).select_related("page")
+    workshops = list(
+        WorkshopOutputPage.objects.filter(pk__in=visible, facilitators__person=person).distinct().order_by("title")
+    )
+    cases = list(CasePage.objects.filter(pk__in=visible, contact_person=person).order_by("title"))
+    attach_meetings(workshops + cases)
+
+    def meeting_items(pages):
+        return [
+            {"title": page.title, "url": page.get_url(request), "meta": page.meeting.title if page.meeting else ""}
+            for page in pages
+        ]
+
+    return [
+        {
+            "key": "talks",
+            "heading": _("Oplæg"),
+            "items": [
+                {
+                    "title": talk.title,
+                    "url": f"{talk.page.get_url(request)}#{talk.anchor}",
+                    "meta": talk.page.title,
+                    "date": talk.date,
+                }
+                for talk in talks
+            ],
+        },
+        {"key": "workshops", "heading": _("Workshops"), "items": meeting_items(workshops)},
+        {"key": "cases", "heading": _("Kontaktperson for"), "items": meeting_items(cases)},
+    ]
+
+
+@hooks.register("municipality_feed_pages")
+def municipality_cases(municipality):
+    """The cases a municipality takes part in, for its feed (strategies.feeds.MunicipalityFeed)."""
+    return municipality.case_links.values("case_id")
+
+
 def upcoming_for_home(on=None, limit=HOME_MEETINGS):
     """What the home page shows of the network's calendar: the next meetings and the next conference."""
     on = on or today()
@@ -44,8 +89,6 @@ def upcoming_for_home(on=None, limit=HOME_MEETINGS):
 @hooks.register("home_page_sections")
 def upcoming_meetings_section(request, home_page):
     """The home page section "Kommende møder" (cms.home's contract: a HomeSection, or None to hide it)."""
-    from cms.home import HomeSection  # the home page's section registry in cms
-
     context = upcoming_for_home()
     if context is None:
         return None
@@ -55,6 +98,4 @@ def upcoming_meetings_section(request, home_page):
 @hooks.register("home_page_sections")
 def latest_cases_section(request, home_page):
     """The newest published cases and workshop outputs on the home page; hidden while there are none."""
-    from cms.home import latest_pages_section
-
     return latest_pages_section("latest-cases", 55, "cases/home/latest_cases.html", CasePage, WorkshopOutputPage)

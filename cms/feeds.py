@@ -13,23 +13,15 @@ from django.utils.translation import gettext as _
 
 from wagtail.models import Page
 
-from cms.models import PageTheme, Theme
+from cms.models import PageTheme, Theme, ThemeIndexPage
 
 FEED_SIZE = 30
-
-
-class DanishRssFeed(Rss201rev2Feed):
-    content_type = "application/rss+xml; charset=utf-8"
-
-
-class DanishAtomFeed(Atom1Feed):
-    content_type = "application/atom+xml; charset=utf-8"
 
 
 class PageFeed(Feed):
     """Newest live, public pages first; subclasses say which pages with `pages(obj)`."""
 
-    feed_type = DanishRssFeed
+    feed_type = Rss201rev2Feed
     language = "da"
 
     def pages(self, obj):
@@ -79,8 +71,6 @@ class ThemeFeed(PageFeed):
         return obj.description or _("Nyt indhold om temaet %(theme)s.") % {"theme": obj.name}
 
     def link(self, obj):
-        from cms.models import ThemeIndexPage
-
         index = ThemeIndexPage.objects.live().public().first()
         return index.theme_url(obj) if index else "/"
 
@@ -91,7 +81,7 @@ class ThemeFeed(PageFeed):
 def atom(feed_class):
     """The Atom twin of an RSS feed class."""
     return type(
-        f"Atom{feed_class.__name__}", (feed_class,), {"feed_type": DanishAtomFeed, "subtitle": feed_class.description}
+        f"Atom{feed_class.__name__}", (feed_class,), {"feed_type": Atom1Feed, "subtitle": feed_class.description}
     )
 
 

@@ -1,8 +1,10 @@
 """Idempotent helpers that give editor groups their rights on pages, collections and models."""
 
+from django.apps import apps
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 
+from wagtail import hooks
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
 
 KL_EDITORS_GROUP = "KL-redaktører"
@@ -11,6 +13,20 @@ ALL_PAGE_PERMISSIONS = ("add", "change", "publish", "bulk_delete", "lock", "unlo
 # Municipal editors write and submit; KL editors publish.
 DRAFT_PAGE_PERMISSIONS = ("add", "change", "lock")
 MEDIA_PERMISSIONS = ("add", "change", "choose", "delete")
+
+
+def municipal_group_name(municipality):
+    """The name of a member municipality's editor group."""
+    return f"Redaktører: {municipality.name}"
+
+
+def ensure_collection(name, parent=None):
+    """The collection with this name under `parent` (the root collection by default), created when missing."""
+    parent = parent or Collection.get_first_root_node()
+    existing = parent.get_children().filter(name=name).first()
+    if existing is not None:
+        return existing
+    return parent.add_child(instance=Collection(name=name))
 
 
 def page_permission(permission_type):
@@ -47,8 +63,10 @@ def grant_admin_access(group):
 
 
 def ensure_kl_editors_group():
-    """The KL editors: publish anywhere, curate themes, settings, search promotions and media."""
-    from django.apps import apps
+    """The KL editors: publish anywhere, curate themes, settings, search promotions and media.
+
+    Other apps add the models KL editors curate with the `kl_editor_models` hook (a function returning models).
+    """
 
     group, _created = Group.objects.get_or_create(name=KL_EDITORS_GROUP)
     grant_admin_access(group)
@@ -58,13 +76,13 @@ def ensure_kl_editors_group():
         apps.get_model("cms", "Theme"),
         apps.get_model("cms", "Municipality"),
         apps.get_model("cms", "Region"),
-        apps.get_model("cms", "Organisation"),
-        apps.get_model("cms", "Person"),
         apps.get_model("cms", "SiteSettings"),
         apps.get_model("cms", "NavigationSettings"),
         apps.get_model("wagtailsearchpromotions", "Query"),
         apps.get_model("wagtailsearchpromotions", "SearchPromotion"),
         apps.get_model("wagtailredirects", "Redirect"),
     ]
+    for hook in hooks.get_hooks("kl_editor_models"):
+        curated.extend(hook())
     grant_model_permissions(group, curated)
     return group

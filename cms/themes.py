@@ -9,12 +9,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.paginator import Paginator
 from django.db.models import Count
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
 
 from wagtail import hooks
 from wagtail.models import Page
 
-from cms.models import PageTheme, Theme
+from cms.models.themes import PageTheme, Theme
 
 # Content types shown first on a theme page, in this order; others follow alphabetically.
 PREFERRED_ORDER = [
@@ -147,3 +150,37 @@ def related_pages(page, limit=6):
     order = [row["content_object"] for row in rows]
     pages = {p.pk: p for p in Page.objects.filter(pk__in=order).specific()}
     return [pages[pk] for pk in order if pk in pages]
+
+
+GROUP_PREVIEW_SIZE = 6
+GROUP_PAGE_SIZE = 20
+
+
+def theme_detail_context(theme, request):
+    """What /temaer/<slug>/ shows: every group of content on the theme, or one group paged (`?type=…&side=…`)."""
+    groups = groups_for_theme(theme)
+    selected_key = request.GET.get("type", "")
+    message = ""
+    selected = None
+    if selected_key:
+        selected = next((group for group in groups if group.key == selected_key), None)
+        if selected is None:
+            message = _("Der er ingen indholdstype med det navn på dette tema. Her er alt på temaet.")
+    if selected is not None:
+        selected.page_obj = Paginator(selected.items, GROUP_PAGE_SIZE).get_page(request.GET.get("side"))
+        shown_groups = [selected]
+    else:
+        for group in groups:
+            group.preview = list(group.items[:GROUP_PREVIEW_SIZE])
+        shown_groups = groups
+    return {
+        "theme": theme,
+        "groups": groups,
+        "shown_groups": shown_groups,
+        "selected": selected,
+        "message": message,
+        "total": sum(group.count for group in groups),
+        "related_themes": related_themes(theme),
+        "meta_title": capfirst(theme.name),
+        "meta_description": theme.description,
+    }

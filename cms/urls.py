@@ -32,6 +32,7 @@ if settings.DEBUG:
 # Public pages: Danish without a prefix, English under /en/. Wagtail's catch-all comes last.
 urlpatterns += i18n_patterns(
     *feed_urls("feed/tema/<str:slug>/", ThemeFeed, "theme_feed"),
+    path("", include("directory.urls")),
     path("", include("cases.urls")),
     path("", include("strategies.urls")),
     path("", include("search.urls")),

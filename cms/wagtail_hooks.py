@@ -7,7 +7,9 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from cms.models import Municipality, Organisation, Person, Region, Theme
+from cms.home import HomeSection
+from cms.models import Municipality, Region, Theme
+from cms.themes import themes_with_counts
 
 
 class ThemeViewSet(SnippetViewSet):
@@ -48,45 +50,13 @@ class GeographyViewSetGroup(SnippetViewSetGroup):
     menu_order = 210
 
 
-class OrganisationViewSet(SnippetViewSet):
-    model = Organisation
-    icon = "group"
-    menu_label = _("Organisationer")
-    list_display = ["name", "kind", "municipality"]
-    list_filter = ["kind", "municipality__region"]
-    search_fields = ["name", "description"]
-    ordering = ["name"]
-
-
-class PersonViewSet(SnippetViewSet):
-    model = Person
-    icon = "user"
-    menu_label = _("Personer")
-    list_display = ["name", "job_title", "organisation", "photo_consent"]
-    list_filter = ["photo_consent"]
-    search_fields = ["name", "job_title", "organisation_name"]
-    ordering = ["name"]
-
-
-class DirectoryViewSetGroup(SnippetViewSetGroup):
-    items = (OrganisationViewSet, PersonViewSet)
-    menu_icon = "group"
-    menu_label = _("Organisationer og personer")
-    menu_name = "directory"
-    menu_order = 205
-
-
 register_snippet(ThemeViewSet)
-register_snippet(DirectoryViewSetGroup)
 register_snippet(GeographyViewSetGroup)
 
 
 @hooks.register("home_page_sections")
 def theme_tiles_section(request, home_page):
     """Tiles for the themes that have published content, with their counts."""
-    from cms.home import HomeSection
-    from cms.themes import themes_with_counts
-
     themes = [theme for theme in themes_with_counts() if theme.item_count]
     if not themes:
         return None

@@ -8,4 +8,4 @@ class StrategiesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from strategies import signals  # noqa: F401
+        from strategies import signals  # noqa: F401 (connects the receivers; models must be loaded first)

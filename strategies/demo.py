@@ -15,7 +15,8 @@ from wagtail.images import get_image_model
 from cms.demo import add_menu_link
 from cms.demo.base import ensure_child_page
 from cms.demo.pdf import simple_pdf
-from cms.models import HomePage, Municipality, Organisation, Person, Theme
+from cms.models import HomePage, Municipality, Theme
+from directory.models import Organisation, Person
 from strategies.models import (
     Action,
     ActionPlanPage,

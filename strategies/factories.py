@@ -1,27 +1,11 @@
-"""Factories for the strategies app's tests and bulk data; every value is computed per instance."""
+"""Factories for the strategies app's pages; organisations and people come from directory.factories."""
 
 import factory
 import wagtail_factories
 
-from cms.models import Municipality, Organisation, Person
+from cms.models import Municipality
+from directory.factories import PersonFactory
 from strategies.models import ActionPlanPage, MunicipalityIndexPage, MunicipalityPage, StrategyPage
-
-
-class OrganisationFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Organisation
-
-    name = factory.Sequence(lambda n: f"Eksempel-organisation {n}")
-    kind = Organisation.Kind.LIBRARY
-
-
-class PersonFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Person
-
-    name = factory.Sequence(lambda n: f"Kontakt Person {n}")
-    job_title = "Kulturkonsulent"
-    work_email = factory.LazyAttribute(lambda o: f"kontakt{o.name.split()[-1]}@example.org")
 
 
 class MunicipalityIndexPageFactory(wagtail_factories.PageFactory):
@@ -51,7 +35,6 @@ class StrategyPageFactory(wagtail_factories.PageFactory):
 
     title = factory.Sequence(lambda n: f"Strategi {n}")
     slug = factory.Sequence(lambda n: f"strategi-{n}")
-    municipality = factory.LazyAttribute(lambda o: o.parent.specific.municipality)
     status = "vedtaget"
     period_start = 2025
     period_end = 2028

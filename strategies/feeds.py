@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from wagtail import hooks
 from wagtail.models import Page
 
 from cms.feeds import PageFeed
@@ -42,8 +43,12 @@ class MunicipalityFeed(PageFeed):
         return obj.url
 
     def pages(self, obj):
-        """The municipality's own pages, and the network's cases it takes part in."""
-        from cases.models import CasePage
+        """The municipality's own pages, and pages other apps add with the `municipality_feed_pages` hook.
 
-        cases = CasePage.objects.filter(municipality_links__municipality_id=obj.municipality_id).values("pk")
-        return Page.objects.filter(Q(path__startswith=obj.path, depth__gt=obj.depth) | Q(pk__in=cases))
+        Each hook function takes the `cms.Municipality` and returns a queryset of page ids (cases adds the
+        cases the municipality takes part in).
+        """
+        condition = Q(path__startswith=obj.path, depth__gt=obj.depth)
+        for hook in hooks.get_hooks("municipality_feed_pages"):
+            condition |= Q(pk__in=hook(obj.municipality))
+        return Page.objects.filter(condition)

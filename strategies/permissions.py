@@ -8,16 +8,17 @@ from django.contrib.auth.models import Group
 
 from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTask
 
-from cms.demo import municipal_group_name
-from cms.demo.base import ensure_collection
 from cms.permissions import (
     DRAFT_PAGE_PERMISSIONS,
+    ensure_collection,
     ensure_kl_editors_group,
     grant_admin_access,
     grant_collection_permissions,
     grant_model_permissions,
     grant_page_permissions,
+    municipal_group_name,
 )
+from directory.models import Organisation, Person
 
 WORKFLOW_NAME = "Godkendelse hos KL"
 TASK_NAME = "Godkendelse hos KL-redaktører"
@@ -25,8 +26,6 @@ TASK_NAME = "Godkendelse hos KL-redaktører"
 
 def setup_municipal_editors(municipality_page):
     """The municipality's editor group: write (not publish) in its subtree, media in its own collection."""
-    from cms.models import Organisation, Person
-
     municipality = municipality_page.municipality
     group, _created = Group.objects.get_or_create(name=municipal_group_name(municipality))
     grant_admin_access(group)

@@ -2,13 +2,20 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Count
-from django.utils.translation import gettext_lazy as _
+from django.db.models import Count, Q
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from wagtail import hooks
 
+from cms.home import HomeSection, latest_pages_section
+from cms.themes import ThemeItemSource
+
+from .denmark_map import denmark_map
+from .map_data import map_entries
 from .models import Action, ActionPlanPage, MunicipalityIndexPage, StrategyPage
 from .models.actions import ActionTheme
+from .queries import members_with_strategies
 
 
 @dataclass
@@ -19,7 +26,6 @@ class ActionItem:
     url: str
     summary: str
     card_meta: str
-    kind_label: str = str(_("Handling"))
 
 
 def _visible_actions():
@@ -52,7 +58,6 @@ def _actions_for_theme(theme):
                 url=f"{plan.url}#{action.anchor}",
                 summary=action.description,
                 card_meta=", ".join(part for part in (plan.title, municipality) if part),
-                kind_label=str(_("Handling")),
             )
         )
     return items
@@ -60,12 +65,10 @@ def _actions_for_theme(theme):
 
 @hooks.register("theme_item_sources")
 def action_theme_source():
-    from cms.themes import ThemeItemSource
-
     return [
         ThemeItemSource(
             key="strategies.action",
-            label=_("Handlinger"),
+            label=gettext_lazy("Handlinger"),
             count_by_theme=_action_counts,
             items_for_theme=_actions_for_theme,
         )
@@ -75,11 +78,6 @@ def action_theme_source():
 @hooks.register("home_page_sections")
 def map_section(request, home_page):
     """A small map of the member municipalities; hidden until the municipality index is published."""
-    from cms.home import HomeSection
-
-    from .denmark_map import denmark_map
-    from .views import map_entries, members_with_strategies
-
     index = MunicipalityIndexPage.objects.live().public().first()
     if index is None:
         return None
@@ -103,8 +101,54 @@ def map_section(request, home_page):
 @hooks.register("home_page_sections")
 def latest_strategies_section(request, home_page):
     """The newest published strategies and action plans; hidden while there are none."""
-    from cms.home import latest_pages_section
-
     return latest_pages_section(
         "latest-strategies", 50, "strategies/home/latest_strategies.html", StrategyPage, ActionPlanPage
     )
+
+
+@hooks.register("organisation_page_sections", order=10)
+def organisation_strategies_and_actions(organisation, request):
+    """The published strategies and actions an organisation takes part in, for its public page."""
+    strategies = (
+        StrategyPage.objects.live()
+        .public()
+        .filter(partners=organisation)
+        .select_related("municipality")
+        .order_by("municipality__short_name", "title")
+    )
+    public_plans = ActionPlanPage.objects.live().public()
+    actions = (
+        Action.objects.filter(page__in=public_plans)
+        .filter(Q(responsible=organisation) | Q(partners=organisation))
+        .select_related("page", "responsible")
+        .distinct()
+        .order_by("page__title", "sort_order")
+    )
+    sections = []
+    if strategies:
+        sections.append(
+            {
+                "heading": _("Strategier"),
+                "items": [
+                    {
+                        "title": strategy.title,
+                        "url": strategy.get_url(request),
+                        "meta": f"{strategy.municipality} · {strategy.get_status_display()}",
+                    }
+                    for strategy in strategies
+                ],
+            }
+        )
+    if actions:
+        items = []
+        for action in actions:
+            role = _("Ansvarlig") if action.responsible_id == organisation.pk else _("Partner")
+            items.append(
+                {
+                    "title": action.title,
+                    "url": f"{action.page.get_url(request)}#{action.anchor}",
+                    "meta": f"{action.page.title} · {action.get_status_display()} · {role}",
+                }
+            )
+        sections.append({"heading": _("Handlinger"), "items": items})
+    return sections

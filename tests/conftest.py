@@ -35,12 +35,45 @@ def page(browser):
     context.close()
 
 
-@pytest.fixture
-def demo_site(migrated_db, live_server):
-    """The live test server with the demo content loaded, as `make run` shows it."""
+@pytest.fixture(scope="session")
+def demo_state(migrated_state, django_db_blocker):
+    """The database with load_demo's content, serialized once per session.
+
+    Built from the migrated state inside a transaction that is rolled back, so the database is left
+    exactly as it was; each `demo_site` test then restores this copy instead of running load_demo again.
+    """
     from io import StringIO
 
     from django.core.management import call_command
+    from django.db import connection, transaction
 
-    call_command("load_demo", stdout=StringIO())
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
+        connection.creation.deserialize_db_from_string(migrated_state)
+        call_command("load_demo", stdout=StringIO())
+        state = connection.creation.serialize_db_to_string()
+        transaction.set_rollback(True)
+    return state
+
+
+@pytest.fixture
+def _restore_demo_state(demo_state):
+    from django.db import connections
+
+    connections["default"]._test_serialized_contents = demo_state
+
+
+@pytest.fixture
+def demo_site(_restore_demo_state, django_db_serialized_rollback, transactional_db, live_server):
+    """The live test server with the demo content loaded, as `make run` shows it.
+
+    The content comes from `demo_state` (one load_demo per session). Only the search index is rebuilt
+    per test, because SQLite's full-text table is not a model and so is not in the serialized copy.
+    """
+    from io import StringIO
+
+    from cms.demo.base import DemoReport
+    from search import demo as search_demo
+
+    search_demo.load(DemoReport(StringIO()))
     return live_server

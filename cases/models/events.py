@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
+from cms.formatting import join_lines
 from search.documents import html_text, stream_text
 
 from .searching import programme_speakers
@@ -114,9 +115,7 @@ class EventMixin(models.Model):
                 "name": self.venue_name or self.city,
                 "address": {
                     "@type": "PostalAddress",
-                    "streetAddress": ", ".join(
-                        line.strip() for line in self.venue_address.splitlines() if line.strip()
-                    ),
+                    "streetAddress": join_lines(self.venue_address),
                     "addressLocality": self.city,
                     "addressCountry": "DK",
                 },
@@ -131,8 +130,7 @@ class EventMixin(models.Model):
     @property
     def location_text(self):
         """Venue, address and city on one line, without repeats or empty parts."""
-        address = ", ".join(line.strip() for line in self.venue_address.splitlines() if line.strip())
-        parts = [self.venue_name, address, self.city]
+        parts = [self.venue_name, join_lines(self.venue_address), self.city]
         seen, result = set(), []
         for part in parts:
             part = (part or "").strip()

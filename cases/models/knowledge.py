@@ -66,7 +66,7 @@ class CasePage(MeetingChildMixin, ThemedPageMixin, BasePage):
     images = StreamField(GalleryBlock(), blank=True, verbose_name=_("billeder"))
     documents = StreamField(DocumentsBlock(), blank=True, verbose_name=_("dokumenter"))
     contact_person = models.ForeignKey(
-        "cms.Person",
+        "directory.Person",
         verbose_name=_("kontaktperson"),
         null=True,
         blank=True,
@@ -179,7 +179,7 @@ class CaseOrganisation(Orderable):
 
     case = ParentalKey(CasePage, on_delete=models.CASCADE, related_name="organisation_links")
     organisation = models.ForeignKey(
-        "cms.Organisation", verbose_name=_("organisation"), on_delete=models.CASCADE, related_name="case_links"
+        "directory.Organisation", verbose_name=_("organisation"), on_delete=models.CASCADE, related_name="case_links"
     )
 
     panels = [FieldPanel("organisation")]
@@ -262,7 +262,7 @@ class WorkshopFacilitator(Orderable):
 
     workshop = ParentalKey(WorkshopOutputPage, on_delete=models.CASCADE, related_name="facilitators")
     person = models.ForeignKey(
-        "cms.Person", verbose_name=_("person"), on_delete=models.CASCADE, related_name="facilitated_workshops"
+        "directory.Person", verbose_name=_("person"), on_delete=models.CASCADE, related_name="facilitated_workshops"
     )
 
     panels = [FieldPanel("person")]

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 class Talk(models.Model):
     """One person's part in one programme item of a published meeting or conference (kept automatically)."""
 
-    person = models.ForeignKey("cms.Person", on_delete=models.CASCADE, related_name="talks")
+    person = models.ForeignKey("directory.Person", on_delete=models.CASCADE, related_name="talks")
     page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
     block_id = models.CharField(max_length=64)
     title = models.CharField(max_length=255)

@@ -9,7 +9,8 @@ from django.test import TestCase
 from wagtail.models import Page, Revision
 
 from cases.models import CasePage, ConferencePage, MeetingIndexPage, MeetingPage, Talk, WorkshopOutputPage
-from cms.models import NavigationSettings, Organisation, Person
+from cms.models import NavigationSettings
+from directory.models import Organisation, Person
 
 
 def load_demo():

@@ -17,7 +17,7 @@ from cases.models import MeetingPage, WorkshopOutputPage
 
 from .utils import build_site, publish
 
-gallery_migration = importlib.import_module("cases.migrations.0003_gallery_images_use_imageblock")
+gallery_migration = importlib.import_module("cases.migrations.0004_gallery_images_use_imageblock")
 
 OLD_PHOTO = {"alt_text": "Deltagere ved bordene i Aarhus", "caption": "Fra mødet"}
 

@@ -8,10 +8,10 @@ from wagtail import hooks
 from wagtail.documents import get_document_model
 from wagtail.models import PageViewRestriction
 
-from cases.factories import OrganisationFactory, PersonFactory
 from cases.models import CaseMunicipality, CaseOrganisation, WorkshopFacilitator
 from cases.wagtail_hooks import organisation_cases
 from cms.models import Municipality, Theme
+from directory.factories import OrganisationFactory, PersonFactory
 from search.documents import SearchDocument
 
 from .utils import agenda_item, build_site, publish

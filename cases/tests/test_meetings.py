@@ -88,7 +88,7 @@ class MeetingPageTests(TestCase):
         self.assertContains(response, "10.00")
         self.assertContains(response, "KL-huset")
         self.assertContains(response, "Klima og kultur")
-        self.assertContains(response, f'href="{reverse("cases:person", args=[self.site["speaker"].slug])}"')
+        self.assertContains(response, f'href="{reverse("directory:person", args=[self.site["speaker"].slug])}"')
         self.assertContains(response, f'href="{self.site["case"].url}"')
         self.assertContains(response, f'href="{self.site["workshop"].url}"')
         self.assertContains(response, 'href="/netvaerksmoeder/aarhus-moede/kalender.ics"')

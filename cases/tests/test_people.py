@@ -9,14 +9,14 @@ from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import PageViewRestriction
 
-from cases.factories import PersonFactory
 from cases.models import Talk, WorkshopFacilitator
+from directory.factories import PersonFactory
 
 from .utils import agenda_item, build_site
 
 
 def person_url(person):
-    return reverse("cases:person", args=[person.slug])
+    return reverse("directory:person", args=[person.slug])
 
 
 class TalksTests(TestCase):

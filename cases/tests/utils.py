@@ -7,10 +7,10 @@ from cases.factories import (
     ConferencePageFactory,
     MeetingIndexPageFactory,
     MeetingPageFactory,
-    PersonFactory,
     WorkshopOutputPageFactory,
 )
 from cms.tests.utils import make_home_page
+from directory.factories import PersonFactory
 
 
 def publish(page):

@@ -11,7 +11,7 @@ from cms.models import (
     Theme,
     ThemeIndexPage,
 )
-from cms.permissions import KL_EDITORS_GROUP, ensure_kl_editors_group
+from cms.permissions import KL_EDITORS_GROUP, ensure_kl_editors_group, municipal_group_name
 
 from .base import ensure_child_page, ensure_collection, ensure_home_page, ensure_user
 from .images import get_or_create_demo_image
@@ -23,10 +23,6 @@ DEMO_MUNICIPAL_EDITORS = [
     ("redaktoer-aarhus", "Aarhus", "Anna", "Aarhus-redaktør"),
     ("redaktoer-odense", "Odense", "Omar", "Odense-redaktør"),
 ]
-
-
-def municipal_group_name(municipality):
-    return f"Redaktører: {municipality.name}"
 
 
 def load(report):

@@ -8,7 +8,9 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
 
-from wagtail.models import Collection, Page, Site
+from wagtail.models import Page, Site
+
+from cms.permissions import ensure_collection  # noqa: F401 (re-exported for the demo loaders)
 
 
 class DemoReport:
@@ -91,14 +93,6 @@ def ensure_home_page(model, report=None, **fields):
         if not Site.objects.filter(root_page=page).exists():
             page.delete()
     return home, created
-
-
-def ensure_collection(name, parent=None):
-    parent = parent or Collection.get_first_root_node()
-    existing = parent.get_children().filter(name=name).first()
-    if existing is not None:
-        return existing
-    return parent.add_child(instance=Collection(name=name))
 
 
 def ensure_user(report, username, *, first_name, last_name, email, groups=(), superuser=False):

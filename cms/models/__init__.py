@@ -1,6 +1,5 @@
 """Site-wide models: pages, site settings, the theme taxonomy and geographic reference data."""
 
-from .directory import Organisation, Person
 from .geo import Municipality, Region
 from .pages import BasePage, HeroImageMixin, HomePage, StandardPage
 from .settings import NavigationSettings, SiteSettings
@@ -13,8 +12,6 @@ __all__ = [
     "HomePage",
     "Municipality",
     "NavigationSettings",
-    "Organisation",
-    "Person",
     "PageTheme",
     "Region",
     "SiteSettings",

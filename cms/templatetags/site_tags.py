@@ -11,6 +11,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
+from cms.formatting import join_lines
 from cms.models import NavigationSettings, SiteSettings
 
 register = template.Library()
@@ -167,8 +168,8 @@ def organisation_json_ld(context):
     if site_settings.contact_phone:
         data["telephone"] = site_settings.contact_phone
     if site_settings.address:
-        lines = [line.strip() for line in site_settings.address.splitlines() if line.strip()]
-        data["address"] = {"@type": "PostalAddress", "streetAddress": ", ".join(lines), "addressCountry": "DK"}
+        street_address = join_lines(site_settings.address)
+        data["address"] = {"@type": "PostalAddress", "streetAddress": street_address, "addressCountry": "DK"}
     return json_ld(data)
 
 

@@ -25,24 +25,31 @@ def snapshot():
     }
 
 
+def run_command(*args):
+    out = StringIO()
+    call_command("load_demo", *args, stdout=out)
+    return out.getvalue()
+
+
 class LoadDemoTests(TestCase):
-    def run_command(self, *args):
-        out = StringIO()
-        call_command("load_demo", *args, stdout=out)
-        return out.getvalue()
+    """One load_demo for the class (setUpTestData); each test's own changes are rolled back."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.output = run_command()
 
     def test_builds_the_site_and_a_second_run_changes_nothing(self):
-        first_output = self.run_command()
+        first_output = self.output
         first = snapshot()
         passwords = dict(get_user_model().objects.values_list("username", "password"))
-        second_output = self.run_command()
+        second_output = run_command()
         self.assertEqual(snapshot(), first)
         self.assertEqual(dict(get_user_model().objects.values_list("username", "password")), passwords)
         self.assertIn("→ Sidetræ", first_output)
         self.assertIn("(0 nye objekter)", second_output)
 
     def test_builds_the_page_tree_reference_data_and_users(self):
-        output = self.run_command()
+        output = self.output
         home = HomePage.objects.get()
         self.assertEqual(Site.objects.get(is_default_site=True).root_page_id, home.pk)
         slugs = set(StandardPage.objects.child_of(home).values_list("slug", flat=True))
@@ -63,19 +70,17 @@ class LoadDemoTests(TestCase):
         self.assertIn("Om netværket", menu_titles)
 
     def test_prints_new_passwords_that_let_the_users_log_in(self):
-        output = self.run_command()
+        output = self.output
         line = next(line for line in output.splitlines() if line.strip().startswith("kl-redaktoer"))
         password = line.split()[1]
         self.assertTrue(self.client.login(username="kl-redaktoer", password=password))
 
     def test_reset_passwords_gives_new_ones(self):
-        self.run_command()
         before = get_user_model().objects.get(username="admin").password
-        self.run_command("--reset-passwords")
+        run_command("--reset-passwords")
         self.assertNotEqual(get_user_model().objects.get(username="admin").password, before)
 
     def test_demo_images_are_real_images(self):
-        self.run_command()
         image = get_image_model().objects.get(title="Eksempelbillede: eng ved kulturhuset")
         self.assertEqual((image.width, image.height), (1600, 1000))
         rendition = image.get_rendition("fill-320x200")

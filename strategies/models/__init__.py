@@ -2,7 +2,8 @@
 
 from .actions import Action, ActionTheme, StrategyLink
 from .choices import ActionStatus, StrategyStatus
-from .pages import ActionPlanPage, MunicipalityIndexPage, MunicipalityPage, StrategyPage
+from .index import MunicipalityIndexPage
+from .pages import ActionPlanPage, MunicipalityPage, StrategyPage
 
 __all__ = [
     "Action",

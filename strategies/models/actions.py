@@ -39,7 +39,7 @@ class Action(Orderable, ClusterableModel):
     start_date = models.DateField(_("start"), null=True, blank=True)
     end_date = models.DateField(_("slut"), null=True, blank=True)
     responsible = models.ForeignKey(
-        "cms.Organisation",
+        "directory.Organisation",
         verbose_name=_("ansvarlig organisation"),
         null=True,
         blank=True,
@@ -47,7 +47,7 @@ class Action(Orderable, ClusterableModel):
         related_name="responsible_for_actions",
     )
     partners = ParentalManyToManyField(
-        "cms.Organisation", verbose_name=_("partnere"), blank=True, related_name="partner_in_actions"
+        "directory.Organisation", verbose_name=_("partnere"), blank=True, related_name="partner_in_actions"
     )
     budget = models.BigIntegerField(
         _("budget i kroner"),

@@ -26,3 +26,21 @@ def year_validators():
         MinValueValidator(2000, message=_("Skriv et årstal fra 2000 og frem.")),
         MaxValueValidator(2100, message=_("Skriv et årstal før 2100.")),
     ]
+
+
+def count_by_status(actions):
+    """How many of the actions have each status, in status order, with their share of the whole in per cent."""
+    actions = list(actions)
+    total = len(actions)
+    counts = []
+    for value, label in ActionStatus.choices:
+        count = sum(1 for action in actions if action.status == value)
+        counts.append(
+            {
+                "status": value,
+                "label": label,
+                "count": count,
+                "percent": round(100 * count / total, 1) if total else 0,
+            }
+        )
+    return counts

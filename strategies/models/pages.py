@@ -7,71 +7,18 @@ from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
 from cms.blocks import BodyBlock
+from cms.forms import ParentAwarePageForm
 from cms.models import BasePage, HeroImageMixin, ThemedPageMixin
 from strategies.blocks import StrategyBodyBlock
-from strategies.forms import ActionPlanPageForm, StrategyPageForm
 
-from .choices import ActionStatus, StrategyStatus, year_validators
+from .choices import StrategyStatus, count_by_status, year_validators
 from .mixins import PeriodMixin
 
 GOAL_FEATURES = ["bold", "italic", "ol", "ul", "link"]
-
-
-class MunicipalityIndexPage(RoutablePageMixin, BasePage):
-    """The /kommuner/ page: every member municipality, the map of Denmark, comparison and coverage."""
-
-    body = StreamField(BodyBlock(), blank=True, verbose_name=_("indhold"))
-
-    content_panels = BasePage.content_panels + [FieldPanel("intro"), FieldPanel("body")]
-
-    parent_page_types = ["cms.HomePage"]
-    subpage_types = ["strategies.MunicipalityPage"]
-    max_count = 1
-
-    class Meta:
-        verbose_name = _("kommuneoversigt")
-        verbose_name_plural = _("kommuneoversigter")
-
-    @path("")
-    def index_route(self, request):
-        from strategies.views import listing_context
-
-        return self.render(request, context_overrides=listing_context(self, request))
-
-    @path("sammenlign/", name="compare")
-    def compare_route(self, request):
-        from strategies.views import comparison_context
-
-        return self.render(
-            request,
-            context_overrides=comparison_context(self, request),
-            template="strategies/comparison.html",
-        )
-
-    @path("daekning/", name="coverage")
-    def coverage_route(self, request):
-        from strategies.views import coverage_context
-
-        return self.render(
-            request,
-            context_overrides=coverage_context(self, request),
-            template="strategies/coverage.html",
-        )
-
-    def subpage_url(self, name):
-        return self.url + self.reverse_subpage(name)
-
-    def get_sitemap_urls(self, request=None):
-        """The listing and the coverage overview; the comparison depends on a visitor's choice."""
-        urls = super().get_sitemap_urls(request)
-        if urls:
-            urls.append({**urls[0], "location": urls[0]["location"] + self.reverse_subpage("coverage")})
-        return urls
 
 
 class MunicipalityPage(BasePage):
@@ -138,6 +85,17 @@ class MunicipalityPage(BasePage):
         return context
 
 
+def municipality_page_above(page):
+    """The MunicipalityPage a page sits (or is being created) under, or None when it has no place yet."""
+    parent = getattr(page, "form_parent_page", None)
+    if parent is not None:
+        parent = parent.specific
+        return parent if isinstance(parent, MunicipalityPage) else None
+    if not page.path or page.depth <= 1:
+        return None
+    return MunicipalityPage.objects.filter(path=page.path[: -page.steplen]).first()
+
+
 class StrategyPage(ThemedPageMixin, PeriodMixin, HeroImageMixin, BasePage):
     """A municipality's strategy for green culture: status, period, vision, goals and partners."""
 
@@ -157,10 +115,10 @@ class StrategyPage(ThemedPageMixin, PeriodMixin, HeroImageMixin, BasePage):
     goals = RichTextField(_("mål i korte træk"), blank=True, features=GOAL_FEATURES)
     body = StreamField(StrategyBodyBlock(), blank=True, verbose_name=_("indhold"))
     partners = ParentalManyToManyField(
-        "cms.Organisation", verbose_name=_("partnere"), blank=True, related_name="partner_in_strategies"
+        "directory.Organisation", verbose_name=_("partnere"), blank=True, related_name="partner_in_strategies"
     )
     contact = models.ForeignKey(
-        "cms.Person",
+        "directory.Person",
         verbose_name=_("kontaktperson"),
         null=True,
         blank=False,
@@ -177,9 +135,9 @@ class StrategyPage(ThemedPageMixin, PeriodMixin, HeroImageMixin, BasePage):
         related_name="+",
     )
 
-    base_form_class = StrategyPageForm
+    base_form_class = ParentAwarePageForm
+    # No municipality panel: it is the one of the MunicipalityPage above (see full_clean).
     content_panels = BasePage.content_panels + [
-        FieldPanel("municipality"),
         FieldPanel("intro", heading=_("Kort resumé")),
         MultiFieldPanel(
             [
@@ -212,11 +170,19 @@ class StrategyPage(ThemedPageMixin, PeriodMixin, HeroImageMixin, BasePage):
         verbose_name = _("strategi")
         verbose_name_plural = _("strategier")
 
+    def full_clean(self, *args, **kwargs):
+        # A strategy belongs to the municipality whose page it is under, as MunicipalityPage's slug follows
+        # its municipality; moving the strategy to another municipality's page moves it there too.
+        parent = municipality_page_above(self)
+        if parent is not None:
+            self.municipality_id = parent.municipality_id
+        super().full_clean(*args, **kwargs)
+
     def clean(self):
         super().clean()
         errors = {}
         if not self.municipality_id:
-            errors["municipality"] = _("Vælg den kommune, strategien hører til.")
+            errors["municipality"] = _("Strategien skal ligge under en medlemskommunes side.")
         if not self.contact_id:
             errors["contact"] = _("Vælg en kontaktperson, som offentligheden kan henvende sig til.")
         errors.update(self.period_errors())
@@ -255,7 +221,7 @@ class ActionPlanPage(ThemedPageMixin, PeriodMixin, BasePage):
     )
     body = StreamField(StrategyBodyBlock(), blank=True, verbose_name=_("indhold"))
     contact = models.ForeignKey(
-        "cms.Person",
+        "directory.Person",
         verbose_name=_("kontaktperson"),
         null=True,
         blank=True,
@@ -264,7 +230,7 @@ class ActionPlanPage(ThemedPageMixin, PeriodMixin, BasePage):
         help_text=_("Tom: strategiens kontaktperson vises."),
     )
 
-    base_form_class = ActionPlanPageForm
+    base_form_class = ParentAwarePageForm
     content_panels = BasePage.content_panels + [
         FieldPanel("strategy"),
         FieldPanel("intro", heading=_("Kort resumé")),
@@ -288,6 +254,12 @@ class ActionPlanPage(ThemedPageMixin, PeriodMixin, BasePage):
         errors = {}
         if not self.strategy_id:
             errors["strategy"] = _("Vælg den strategi, handlingsplanen hører til.")
+        else:
+            parent = municipality_page_above(self)
+            if parent is not None and self.strategy.municipality_id != parent.municipality_id:
+                errors["strategy"] = _("Vælg en strategi fra %(name)s; handlingsplanen hører til den kommune.") % {
+                    "name": parent.municipality
+                }
         errors.update(self.period_errors())
         if errors:
             raise ValidationError(errors)
@@ -298,20 +270,7 @@ class ActionPlanPage(ThemedPageMixin, PeriodMixin, BasePage):
 
     def status_counts(self, actions=None):
         """How many actions have each status, in status order, with their share of the whole in per cent."""
-        actions = list(self.actions.all()) if actions is None else actions
-        total = len(actions)
-        counts = []
-        for value, label in ActionStatus.choices:
-            count = sum(1 for action in actions if action.status == value)
-            counts.append(
-                {
-                    "status": value,
-                    "label": label,
-                    "count": count,
-                    "percent": round(100 * count / total, 1) if total else 0,
-                }
-            )
-        return counts
+        return count_by_status(self.actions.all() if actions is None else actions)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -8,7 +8,8 @@ from django.test import TestCase
 
 from wagtail.models import GroupPagePermission, Workflow
 
-from cms.models import NavigationSettings, Organisation, Person
+from cms.models import NavigationSettings
+from directory.models import Organisation, Person
 from strategies.models import Action, ActionPlanPage, MunicipalityIndexPage, MunicipalityPage, StrategyPage
 from strategies.permissions import WORKFLOW_NAME
 

@@ -97,7 +97,7 @@ class RouteFindabilityTests(TestCase):
         build_tree(cls)
 
     def test_routes_and_organisation_pages_have_their_own_breadcrumbs_and_canonical(self):
-        from cms.models import Organisation
+        from directory.models import Organisation
 
         organisation = Organisation.objects.create(name="Eksempel-museet", kind="museum")
         for url, title in (

@@ -8,7 +8,8 @@ from wagtail import hooks
 from wagtail.models import PageViewRestriction
 
 from cms.models import Municipality, Theme
-from strategies.factories import MunicipalityPageFactory, OrganisationFactory, StrategyPageFactory
+from directory.factories import OrganisationFactory
+from strategies.factories import MunicipalityPageFactory, StrategyPageFactory
 from strategies.models import Action
 from strategies.tests.utils import build_tree, publish
 

@@ -52,7 +52,7 @@ class ActionPlanQueryCountTests(TestCase):
         build_tree(cls)
 
     def add_actions(self, count):
-        from strategies.factories import OrganisationFactory
+        from directory.factories import OrganisationFactory
         from strategies.models import Action
 
         theme = Theme.objects.first()

@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.test import TestCase
 from django.urls import reverse
 
-from strategies.factories import OrganisationFactory
+from directory.factories import OrganisationFactory
 from strategies.models import Action, StrategyPage
 from strategies.tests.forms import action_form, action_plan_form_data, strategy_form_data
 from strategies.tests.utils import build_tree
@@ -18,11 +18,13 @@ class AdminFormValidationTests(TestCase):
     def setUp(self):
         self.client.force_login(self.kl_editor)
 
+    def add_strategy_url(self):
+        return reverse("wagtailadmin_pages:add", args=("strategies", "strategypage", self.aarhus_page.pk))
+
     def post_strategy(self, **overrides):
-        values = {"municipality": self.aarhus.pk, "contact": self.aarhus_strategy.contact_id}
+        values = {"contact": self.aarhus_strategy.contact_id}
         values.update(overrides)
-        url = reverse("wagtailadmin_pages:add", args=("strategies", "strategypage", self.aarhus_page.pk))
-        return self.client.post(url, strategy_form_data(**values))
+        return self.client.post(self.add_strategy_url(), strategy_form_data(**values))
 
     def post_plan(self, actions, **overrides):
         values = {"strategy": self.aarhus_strategy.pk}
@@ -38,13 +40,18 @@ class AdminFormValidationTests(TestCase):
         self.assertFieldError(self.post_strategy(contact=""), "contact", "")
         self.assertFalse(StrategyPage.objects.filter(slug="groen-kulturstrategi").exists())
 
-    def test_strategy_without_municipality(self):
-        self.assertFieldError(self.post_strategy(municipality=""), "municipality", "")
+    def test_strategy_takes_its_municipality_from_its_place(self):
+        # The form has no municipality field; a posted value is ignored.
+        self.assertNotIn("municipality", self.client.get(self.add_strategy_url()).context["form"].fields)
+        response = self.post_strategy(municipality=self.odense.pk)
+        self.assertEqual(response.status_code, 302)
+        self.assertEqual(StrategyPage.objects.get(slug="groen-kulturstrategi").municipality, self.aarhus)
 
-    def test_strategy_for_another_municipality_than_its_place(self):
-        self.assertFieldError(
-            self.post_strategy(municipality=self.odense.pk), "municipality", "skal høre til den kommune"
-        )
+    def test_moving_a_strategy_gives_it_the_new_place_s_municipality(self):
+        self.aarhus_strategy.move(self.odense_page, pos="last-child")
+        strategy = StrategyPage.objects.get(pk=self.aarhus_strategy.pk)
+        strategy.save()
+        self.assertEqual(strategy.municipality, self.odense)
 
     def test_strategy_period_ending_before_it_starts(self):
         self.assertFieldError(

@@ -35,7 +35,7 @@ class AltTextIntoImageBlockOperation(BaseBlockOperation):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("cases", "0002_strategy_choosers"),
+        ("cases", "0003_directory_foreign_keys"),
     ]
 
     operations = [

@@ -1,7 +1,8 @@
-"""Organisations and people: reference data shared by strategies, cases and meetings."""
+"""Organisations and people: the directory that strategies, cases and meetings choose from."""
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
@@ -76,6 +77,9 @@ class Organisation(index.Indexed, models.Model):
             self.slug = unique_slug(self, self.name)
         super().save(*args, **kwargs)
 
+    def get_absolute_url(self):
+        return reverse("directory:organisation", args=[self.slug])
+
 
 class Person(index.Indexed, models.Model):
     """A speaker or contact person; only work contact details are ever stored."""
@@ -136,6 +140,9 @@ class Person(index.Indexed, models.Model):
         if not self.slug:
             self.slug = unique_slug(self, self.name)
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("directory:person", args=[self.slug])
 
     def clean(self):
         super().clean()

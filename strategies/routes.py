@@ -1,15 +1,18 @@
-"""Public views: the municipality listing and map, the comparison, coverage and organisation pages."""
+"""The contexts of MunicipalityIndexPage's routes: the listing with its map, the comparison and the coverage.
 
-from django.db.models import Q
-from django.shortcuts import get_object_or_404, render
+The page model imports this module at the top; it imports the strategy models from their own modules, so
+no import waits until a request.
+"""
+
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from wagtail import hooks
-
-from cms.models import Municipality, Organisation, Region, Theme
+from cms.models import Municipality, Region, Theme
 from strategies.denmark_map import denmark_map
-from strategies.models import Action, ActionPlanPage, ActionStatus, MunicipalityPage, StrategyPage, StrategyStatus
+from strategies.map_data import map_entries
+from strategies.models.choices import StrategyStatus, count_by_status
+from strategies.models.pages import ActionPlanPage, StrategyPage
+from strategies.queries import member_pages, members_with_strategies, parent_path, public_strategies
 
 MIN_COMPARE, MAX_COMPARE = 2, 4
 POPULATION_BANDS = [
@@ -18,75 +21,6 @@ POPULATION_BANDS = [
     (50_000, 100_000, gettext_lazy("50.000–99.999 indbyggere")),
     (100_000, None, gettext_lazy("100.000 indbyggere og derover")),
 ]
-
-
-def _parent_path(page):
-    return page.path[: -page.steplen]
-
-
-def member_pages(index):
-    """The published, public member municipalities under the index, with their reference data."""
-    return (
-        MunicipalityPage.objects.child_of(index)
-        .live()
-        .public()
-        .select_related("municipality__region")
-        .order_by("municipality__short_name")
-    )
-
-
-def public_strategies(index):
-    return (
-        StrategyPage.objects.descendant_of(index)
-        .live()
-        .public()
-        .select_related("municipality__region")
-        .prefetch_related("theme_items__tag")
-        .order_by("-period_start", "-adopted_on", "title")
-    )
-
-
-def members_with_strategies(index):
-    """Each public member page with its public strategies, newest first; one query each, whatever the size."""
-    members = list(member_pages(index))
-    by_path = {
-        member.path: {"page": member, "municipality": member.municipality, "strategies": []} for member in members
-    }
-    for strategy in public_strategies(index):
-        entry = by_path.get(_parent_path(strategy))
-        if entry is not None:
-            strategy.theme_list = [item.tag for item in strategy.theme_items.all()]
-            entry["strategies"].append(strategy)
-    return list(by_path.values())
-
-
-def map_entries(members):
-    """All 98 municipalities with their state on the map: published strategy, member without, or not a member."""
-    member_by_code = {entry["municipality"].code: entry for entry in members}
-    municipalities = {m.code: m for m in Municipality.objects.select_related("region")}
-    entries = []
-    for shape in denmark_map().shapes:
-        municipality = municipalities.get(shape.code)
-        member = member_by_code.get(shape.code)
-        if member and member["strategies"]:
-            strategy = member["strategies"][0]
-            state = "published"
-            label = _("strategi %(status)s") % {"status": strategy.get_status_display().lower()}
-        elif member:
-            state, label = "member", _("medlem, ingen offentliggjort strategi endnu")
-        else:
-            state, label = "none", _("ikke medlem")
-        entries.append(
-            {
-                "shape": shape,
-                "municipality": municipality,
-                "member": member,
-                "state": state,
-                "label": label,
-                "url": member["page"].url if member else f"#kommune-{shape.code}",
-            }
-        )
-    return entries
 
 
 def _choice(request, name, allowed, messages, unknown_message):
@@ -159,13 +93,6 @@ def _action_partners(actions):
     return sorted(partners.values(), key=lambda organisation: organisation.name)
 
 
-def _status_counts(actions):
-    return [
-        {"label": label, "count": sum(1 for action in actions if action.status == value)}
-        for value, label in ActionStatus.choices
-    ]
-
-
 def _comparison_column(page, plans_by_strategy):
     """What the comparison shows for one strategy or action plan."""
     if isinstance(page, StrategyPage):
@@ -179,7 +106,7 @@ def _comparison_column(page, plans_by_strategy):
             "period": page.period_label,
             "themes": [item.tag for item in page.theme_items.all()],
             "action_count": len(actions),
-            "status_counts": _status_counts(actions),
+            "status_counts": count_by_status(actions),
             "partners": sorted(page.partners.all(), key=lambda organisation: organisation.name),
             "updated": page.last_published_at,
         }
@@ -193,7 +120,7 @@ def _comparison_column(page, plans_by_strategy):
         "period": page.period_label,
         "themes": [item.tag for item in page.theme_items.all()],
         "action_count": len(actions),
-        "status_counts": _status_counts(actions),
+        "status_counts": count_by_status(actions),
         "partners": _action_partners(actions),
         "updated": page.last_published_at,
     }
@@ -210,8 +137,8 @@ def comparison_context(index, request):
         .order_by("title")
     )
     member_paths = {member.path for member in member_pages(index)}
-    strategies = [s for s in strategies if _parent_path(s) in member_paths]
-    plans = [p for p in plans if _parent_path(p) in member_paths]
+    strategies = [s for s in strategies if parent_path(s) in member_paths]
+    plans = [p for p in plans if parent_path(p) in member_paths]
     candidates = {page.pk: page for page in [*strategies, *plans]}
 
     messages = []
@@ -312,62 +239,3 @@ def coverage_context(index, request):
             "Hvor mange af landets 98 kommuner er med i netværket og har offentliggjort en strategi."
         ),
     }
-
-
-def organisation_sections(organisation, request):
-    """What the organisation takes part in: its strategies and actions, then sections other apps add by hook."""
-    strategies = (
-        StrategyPage.objects.live()
-        .public()
-        .filter(partners=organisation)
-        .select_related("municipality")
-        .order_by("municipality__short_name", "title")
-    )
-    public_plans = ActionPlanPage.objects.live().public()
-    actions = (
-        Action.objects.filter(page__in=public_plans)
-        .filter(Q(responsible=organisation) | Q(partners=organisation))
-        .select_related("page", "responsible")
-        .distinct()
-        .order_by("page__title", "sort_order")
-    )
-    sections = []
-    if strategies:
-        sections.append(
-            {
-                "heading": _("Strategier"),
-                "items": [
-                    {"title": s.title, "url": s.url, "meta": f"{s.municipality} · {s.get_status_display()}"}
-                    for s in strategies
-                ],
-            }
-        )
-    if actions:
-        items = []
-        for action in actions:
-            role = _("Ansvarlig") if action.responsible_id == organisation.pk else _("Partner")
-            items.append(
-                {
-                    "title": action.title,
-                    "url": f"{action.page.url}#{action.anchor}",
-                    "meta": f"{action.page.title} · {action.get_status_display()} · {role}",
-                }
-            )
-        sections.append({"heading": _("Handlinger"), "items": items})
-    for hook in hooks.get_hooks("organisation_page_sections"):
-        sections.extend(hook(organisation, request) or [])
-    return sections
-
-
-def organisation_detail(request, slug):
-    organisation = get_object_or_404(Organisation.objects.select_related("municipality"), slug=slug)
-    return render(
-        request,
-        "strategies/organisation_detail.html",
-        {
-            "organisation": organisation,
-            "sections": organisation_sections(organisation, request),
-            "meta_title": organisation.name,
-            "meta_description": organisation.description,
-        },
-    )

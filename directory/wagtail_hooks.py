@@ -1,0 +1,46 @@
+"""Admin registration of the directory snippets, and the KL editors' right to curate them."""
+
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .models import Organisation, Person
+
+
+class OrganisationViewSet(SnippetViewSet):
+    model = Organisation
+    icon = "group"
+    menu_label = _("Organisationer")
+    list_display = ["name", "kind", "municipality"]
+    list_filter = ["kind", "municipality__region"]
+    search_fields = ["name", "description"]
+    ordering = ["name"]
+
+
+class PersonViewSet(SnippetViewSet):
+    model = Person
+    icon = "user"
+    menu_label = _("Personer")
+    list_display = ["name", "job_title", "organisation", "photo_consent"]
+    list_filter = ["photo_consent"]
+    search_fields = ["name", "job_title", "organisation_name"]
+    ordering = ["name"]
+
+
+class DirectoryViewSetGroup(SnippetViewSetGroup):
+    items = (OrganisationViewSet, PersonViewSet)
+    menu_icon = "group"
+    menu_label = _("Organisationer og personer")
+    menu_name = "directory"
+    menu_order = 205
+
+
+register_snippet(DirectoryViewSetGroup)
+
+
+@hooks.register("kl_editor_models")
+def directory_models():
+    """KL editors curate the directory (cms.permissions.ensure_kl_editors_group)."""
+    return [Organisation, Person]

@@ -1,0 +1,35 @@
+"""What the map of Denmark shows for each of the 98 municipalities."""
+
+from django.utils.translation import gettext as _
+
+from cms.models import Municipality
+from strategies.denmark_map import denmark_map
+
+
+def map_entries(members):
+    """All 98 municipalities with their state on the map: published strategy, member without, or not a member."""
+    member_by_code = {entry["municipality"].code: entry for entry in members}
+    municipalities = {m.code: m for m in Municipality.objects.select_related("region")}
+    entries = []
+    for shape in denmark_map().shapes:
+        municipality = municipalities.get(shape.code)
+        member = member_by_code.get(shape.code)
+        if member and member["strategies"]:
+            strategy = member["strategies"][0]
+            state = "published"
+            label = _("strategi %(status)s") % {"status": strategy.get_status_display().lower()}
+        elif member:
+            state, label = "member", _("medlem, ingen offentliggjort strategi endnu")
+        else:
+            state, label = "none", _("ikke medlem")
+        entries.append(
+            {
+                "shape": shape,
+                "municipality": municipality,
+                "member": member,
+                "state": state,
+                "label": label,
+                "url": member["page"].url if member else f"#kommune-{shape.code}",
+            }
+        )
+    return entries
