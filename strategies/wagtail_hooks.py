@@ -108,3 +108,7 @@ def latest_strategies_section(request, home_page):
     return latest_pages_section(
         "latest-strategies", 50, "strategies/home/latest_strategies.html", StrategyPage, ActionPlanPage
     )
+
+
+# The approval hooks (submit button, KL's decision back to the editor) live in their own module.
+from . import approval  # noqa: E402, F401

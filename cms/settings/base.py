@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django.contrib.admin",
+    "django.contrib.humanize",  # its Danish catalogue: Wagtail writes "for 2 minutter siden" with naturaltime
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -158,6 +159,7 @@ WAGTAIL_SITE_NAME = "Grønne partnerskaber"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+WAGTAILADMIN_USER_LOGIN_FORM = "cms.admin_forms.LoginForm"  # labels the password field (see the class)
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
