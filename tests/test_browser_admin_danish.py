@@ -68,23 +68,31 @@ def page_id(url_path):
 def check_editor(findings, base, pk, label):
     """A page's editor: every tab, the action menu and every side panel."""
     page = findings.page
-    page.goto(f"{base}/admin/pages/{pk}/edit/")
-    findings.check(f"{label}: editor")
+    # The editor keeps talking to the server (editing sessions, preview), so the network never goes quiet:
+    # each step waits for what it shows instead.
+    open_editor(page, f"{base}/admin/pages/{pk}/edit/")
+    findings.check(f"{label}: editor", settle=False)
     for tab in page.locator(".w-tabs__list [role=tab]").all():
         tab.click()
-        findings.check(f"{label}: tab {tab.inner_text().strip()}")
+        page.wait_for_selector(f"{tab.get_attribute('href')}:visible")
+        findings.check(f"{label}: tab {tab.inner_text().strip()}", settle=False)
     toggle = page.locator("footer [data-w-dropdown-target=toggle]")
     if toggle.count():
         toggle.first.click()
-        findings.check(f"{label}: action menu")
+        page.wait_for_selector("footer [data-w-dropdown-target=content]:visible")
+        findings.check(f"{label}: action menu", settle=False)
         page.keyboard.press("Escape")
     for button in page.locator("[data-side-panel-toggle]").all():
         if button.is_visible():
             button.click()
             page.wait_for_selector(f"[data-side-panel='{button.get_attribute('data-side-panel-toggle')}']:visible")
-            # The preview panel keeps talking to the server, so the network never goes quiet here.
             findings.check(f"{label}: side panel {button.get_attribute('aria-label')}", settle=False)
             button.click()
+
+
+def open_editor(page, url):
+    page.goto(url)
+    page.wait_for_selector("footer button[type=submit]")
 
 
 def open_chooser(findings, field, label):
@@ -95,12 +103,13 @@ def open_chooser(findings, field, label):
         f"id_{field}",
     )
     page.wait_for_selector(".modal .modal-body :is(h1, h2, form)")
-    findings.check(f"chooser {label}")
+    findings.check(f"chooser {label}", settle=False)
     search = page.locator(".modal input[name=q]")
     if search.count():
-        search.fill("xyzzy")
-        page.wait_for_timeout(600)  # the chooser searches as you type, after a short pause
-        findings.check(f"chooser {label}: search without hits")
+        with page.expect_response(lambda response: "/results/" in response.url):
+            search.fill("xyzzy")  # the chooser searches as the editor types
+        page.wait_for_selector(".modal .modal-body :is(p, table)")
+        findings.check(f"chooser {label}: search without hits", settle=False)
     page.keyboard.press("Escape")
     page.wait_for_selector(".modal", state="detached")
 
@@ -146,10 +155,11 @@ def municipal_editor_path(findings, base):
     findings.check("page search")
     page.goto(f"{base}/admin/pages/{municipality}/add_subpage/")
     findings.check("choose page type")
-    page.goto(f"{base}/admin/pages/add/strategies/strategypage/{municipality}/")
-    findings.check("new strategy")
+    open_editor(page, f"{base}/admin/pages/add/strategies/strategypage/{municipality}/")
+    findings.check("new strategy", settle=False)
     page.locator("footer button[type=submit]").first.click()  # empty form: the error messages
-    findings.check("new strategy with errors")
+    page.wait_for_selector(".help-critical, .error-message")
+    findings.check("new strategy with errors", settle=False)
     check_editor(findings, base, strategy, "strategy")
     for field, label in [("hero_image", "image"), ("document", "document"), ("contact", "person")]:
         open_chooser(findings, field, label)
@@ -181,12 +191,13 @@ def municipal_editor_path(findings, base):
         findings.check(f"account {path}")
 
     # Submit the strategy for KL's approval.
-    page.goto(f"{base}/admin/pages/{strategy}/edit/")
+    open_editor(page, f"{base}/admin/pages/{strategy}/edit/")
     page.fill("#id_title", "Strategi for grøn kultur 2024–2028 (revideret)")
     page.get_by_role("button", name="Indsend til godkendelse").click()
+    page.wait_for_url(f"{base}/admin/pages/{municipality}/")
     findings.check("submitted for approval")
-    page.goto(f"{base}/admin/pages/{strategy}/edit/")
-    findings.check("editor while awaiting approval")
+    open_editor(page, f"{base}/admin/pages/{strategy}/edit/")
+    findings.check("editor while awaiting approval", settle=False)
     page.goto(f"{base}/admin/pages/{strategy}/workflow_history/")
     findings.check("workflow history")
     return strategy
@@ -198,7 +209,7 @@ def kl_editor_path(findings, base, strategy):
     findings.check("dashboard with a page awaiting review")
     check_editor(findings, base, strategy, "strategy under review")
     for action in ["Godkend med kommentar", "Afvis og bed om ændringer"]:
-        page.goto(f"{base}/admin/pages/{strategy}/edit/")
+        open_editor(page, f"{base}/admin/pages/{strategy}/edit/")
         page.locator("footer [data-w-dropdown-target=toggle]").first.click()
         page.get_by_role("button", name=action, exact=False).first.click()
         page.wait_for_selector(".modal .modal-body form")
@@ -218,7 +229,7 @@ def kl_editor_path(findings, base, strategy):
         ("/forside/konference/", "conference"),
     ]:
         check_editor(findings, base, page_id(path), label)
-    page.goto(f"{base}/admin/pages/{page_id('/forside/kommuner/aarhus/')}/edit/")
+    open_editor(page, f"{base}/admin/pages/{page_id('/forside/kommuner/aarhus/')}/edit/")
     open_chooser(findings, "municipality", "municipality")
     for path in [
         "/admin/snippets/",
@@ -276,9 +287,11 @@ def test_the_check_finds_english_when_the_admin_speaks_english(demo_site, page):
     from django.contrib.auth import get_user_model
 
     set_password("redaktoer-aarhus")
-    user = get_user_model().objects.get(username="redaktoer-aarhus")
-    user.wagtail_userprofile.preferred_language = "en"
-    user.wagtail_userprofile.save()
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(get_user_model().objects.get(username="redaktoer-aarhus"))
+    profile.preferred_language = "en"
+    profile.save()
     log_in(page, demo_site.url, "redaktoer-aarhus")
     with pytest.raises(AssertionError, match=re.escape("English on")):
         assert_danish(page)
