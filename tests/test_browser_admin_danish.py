@@ -136,7 +136,7 @@ def anonymous_screens(findings, base):
     findings.check("login with a wrong password")
     page.goto(base + "/admin/password_reset/")
     findings.check("password reset")
-    page.fill("input[name=email]", "aarhus@example.dk")
+    page.fill("input[name=email]", "redaktoer-aarhus@example.org")
     page.click("button[type=submit]")
     findings.check("password reset sent")
 
@@ -186,9 +186,8 @@ def municipal_editor_path(findings, base):
     findings.check("document uploaded")
     page.goto(f"{base}/admin/reports/locked/")
     findings.check("report: locked pages")
-    for path in ["", "name_email/", "notifications/", "language/", "password/"]:
-        page.goto(f"{base}/admin/account/{path}")
-        findings.check(f"account {path}")
+    page.goto(f"{base}/admin/account/")
+    findings.check("account")
 
     # Submit the strategy for KL's approval.
     open_editor(page, f"{base}/admin/pages/{strategy}/edit/")
@@ -201,6 +200,33 @@ def municipal_editor_path(findings, base):
     page.goto(f"{base}/admin/pages/{strategy}/workflow_history/")
     findings.check("workflow history")
     return strategy
+
+
+COMMENT = "Tilføj venligst jeres partnere og en kontaktperson."
+
+
+def reject_with_comment(page, base, pk, comment):
+    open_editor(page, f"{base}/admin/pages/{pk}/edit/")
+    page.locator("footer [data-w-dropdown-target=toggle]").first.click()
+    page.get_by_role("button", name="Afvis og bed om ændringer").first.click()
+    page.wait_for_selector(".modal .modal-body form textarea")
+    page.fill(".modal .modal-body form textarea", comment)
+    with page.expect_navigation():
+        page.locator(".modal .modal-body form button[type=submit]").click()
+
+
+def municipal_editor_hears_back(findings, base, strategy):
+    """After KL's rejection: the dashboard says so with KL's comment, and the button says "Indsend igen"."""
+    page = findings.page
+    log_in(page, base, "redaktoer-aarhus")
+    findings.check("dashboard after rejection")
+    panel = page.locator("#municipal-editor-pages-heading").locator("xpath=..")
+    row = panel.locator("tr", has_text="Strategi for grøn kultur 2024–2028 (revideret)")
+    assert "Sendt tilbage af KL" in row.inner_text()
+    assert COMMENT in row.inner_text()
+    open_editor(page, f"{base}/admin/pages/{strategy}/edit/")
+    assert page.locator("footer").get_by_role("button", name="Indsend igen til godkendelse").is_visible()
+    findings.check("editor after rejection", settle=False)
 
 
 def kl_editor_path(findings, base, strategy):
@@ -216,6 +242,8 @@ def kl_editor_path(findings, base, strategy):
         findings.check(f"review modal: {action}", settle=False)
         page.keyboard.press("Escape")
         page.wait_for_selector(".modal", state="detached")
+    reject_with_comment(page, base, strategy, COMMENT)
+    findings.check("rejected with a comment")
     for path, label in [
         ("/forside/", "home page"),
         ("/forside/om-netvaerket/", "standard page"),
@@ -273,8 +301,12 @@ def test_a_municipal_editor_and_a_kl_editor_meet_no_english(demo_site, browser):
     strategy = municipal_editor_path(findings, demo_site.url)
     context.clear_cookies()
     kl_editor_path(findings, demo_site.url, strategy)
+    context.clear_cookies()
+    municipal_editor_hears_back(findings, demo_site.url, strategy)
     context.close()
 
+    to_submitter = [message for message in mail.outbox if message.to == ["redaktoer-aarhus@example.org"]]
+    assert any(COMMENT in message.body for message in to_submitter), "the submitter should get KL's comment"
     assert mail.outbox, "the password reset and the submission should send e-mails"
     for message in mail.outbox:
         findings.check_text(f"e-mail {message.subject!r}", f"{message.subject}\n{message.body}")
