@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run test install install-dev migrate demo serve lint format check messages clean
+.PHONY: run test install install-dev migrate demo serve lint format check messages admin-messages-check clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -53,6 +53,10 @@ format: install-dev
 messages: install
 	$(PY) manage.py makemessages --locale en --no-obsolete --ignore '.venv/*' --ignore 'staticfiles/*' --ignore 'test-artifacts/*'
 	$(PY) manage.py compilemessages --ignore '.venv/*'
+
+## Report Wagtail's admin strings that the Danish admin catalogue (cms/admin_locale) lacks for the installed Wagtail
+admin-messages-check: install-dev
+	$(PY) manage.py admin_messages check
 
 clean:
 	rm -rf $(VENV) staticfiles test-artifacts

@@ -32,6 +32,8 @@ def speakers_block():
         label=_("Oplægsholdere"),
         required=False,
         collapsed=True,
+        # A new item starts without speakers: an empty, required slot stopped a break from being saved.
+        default=[],
         help_text=_("Personer fra registret. Deres side viser programpunktet, når siden er udgivet."),
     )
 

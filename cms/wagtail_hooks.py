@@ -7,6 +7,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from cms.choosers import searchable_chooser_viewset
 from cms.home import HomeSection
 from cms.models import Municipality, Region, Theme
 from cms.themes import themes_with_counts
@@ -33,6 +34,11 @@ class MunicipalityViewSet(SnippetViewSet):
     list_filter = ["region"]
     search_fields = ["name", "short_name"]
     ordering = ["short_name"]
+    # 98 municipalities: the chooser searches by name or municipality code instead of paging.
+    chooser_viewset_class = searchable_chooser_viewset(
+        ["name", "short_name"], number_field="code", placeholder=_("Søg efter kommune eller kommunekode")
+    )
+    chooser_per_page = 20
 
 
 class RegionViewSet(SnippetViewSet):

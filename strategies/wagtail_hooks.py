@@ -152,3 +152,7 @@ def organisation_strategies_and_actions(organisation, request):
             )
         sections.append({"heading": _("Handlinger"), "items": items})
     return sections
+
+
+# The approval hooks (submit button, KL's decision back to the editor) live in their own module.
+from . import approval  # noqa: E402, F401

@@ -3,7 +3,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -35,6 +35,27 @@ class BasePage(Page):
 
     search_fields = Page.search_fields + [index.SearchField("intro")]
     settings_panels = Page.settings_panels + [FieldPanel("is_example")]
+    # The "Synlighed" tab (Wagtail's "Promote") explained for editors who have never heard of SEO.
+    promote_panels = [
+        HelpPanel(
+            content=_(
+                "<p><strong>Synlighed</strong> handler om, hvordan siden ses uden for selve siden: i adressen, "
+                "i søgemaskiner som Google, når den deles, og i webstedets menuer. Alle felter kan stå, som de "
+                "er.</p><ul>"
+                "<li><strong>URL-navn</strong> er sidens del af adressen, fx /kommuner/aarhus/"
+                "<em>strategi-for-groen-kultur</em>/. Kort, små bogstaver og bindestreger. Ændrer du det, "
+                "efter siden er udgivet, virker gamle links ikke længere.</li>"
+                "<li><strong>Titel i søgemaskiner</strong> er den klikbare overskrift i Googles resultater og "
+                "fanebladets navn. Tom: sidens titel bruges. Højst cirka 60 tegn.</li>"
+                "<li><strong>Beskrivelse til søgemaskiner</strong> er de to linjer under overskriften i "
+                "søgeresultater, på kort på webstedet og når siden deles. Tom: introduktionen bruges. Højst "
+                "cirka 155 tegn.</li>"
+                "<li><strong>Vis i menuer</strong> tager siden med i webstedets automatiske menuer.</li></ul>"
+            ),
+            heading=_("Hvad er Synlighed?"),
+        ),
+        *Page.promote_panels,
+    ]
 
     class Meta:
         abstract = True

@@ -33,11 +33,33 @@ class Action(Orderable, ClusterableModel):
     """One action in an action plan: what is done, by whom, when, and how progress is measured."""
 
     page = ParentalKey("strategies.ActionPlanPage", on_delete=models.CASCADE, related_name="actions")
-    title = models.CharField(_("titel"), max_length=200)
-    description = models.TextField(_("beskrivelse"), blank=True, max_length=3000)
-    status = models.CharField(_("status"), max_length=20, choices=ActionStatus.choices, default=ActionStatus.PLANNED)
-    start_date = models.DateField(_("start"), null=True, blank=True)
-    end_date = models.DateField(_("slut"), null=True, blank=True)
+    title = models.CharField(
+        _("titel"),
+        max_length=200,
+        help_text=_(
+            "Handlingens navn som en kort overskrift. Vises i handlingsplanen og på temasiderne. "
+            'Fx "Grønne indkøb på bibliotekerne".'
+        ),
+    )
+    description = models.TextField(
+        _("beskrivelse"),
+        blank=True,
+        max_length=3000,
+        help_text=_("Hvad I gør, og hvorfor, i et par afsnit (højst 3.000 tegn). Vises under titlen."),
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=ActionStatus.choices,
+        default=ActionStatus.PLANNED,
+        help_text=_("Hvor langt handlingen er. Vises som mærkat og tælles med i planens statusoversigt."),
+    )
+    start_date = models.DateField(
+        _("start"), null=True, blank=True, help_text=_("Hvornår handlingen begynder. Vises ved handlingen.")
+    )
+    end_date = models.DateField(
+        _("slut"), null=True, blank=True, help_text=_("Hvornår handlingen forventes afsluttet. Kan være tom.")
+    )
     responsible = models.ForeignKey(
         "directory.Organisation",
         verbose_name=_("ansvarlig organisation"),
@@ -45,9 +67,14 @@ class Action(Orderable, ClusterableModel):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="responsible_for_actions",
+        help_text=_("Den institution eller forvaltning, der står for handlingen. Vises ved handlingen."),
     )
     partners = ParentalManyToManyField(
-        "directory.Organisation", verbose_name=_("partnere"), blank=True, related_name="partner_in_actions"
+        "directory.Organisation",
+        verbose_name=_("partnere"),
+        blank=True,
+        related_name="partner_in_actions",
+        help_text=_("Dem, der er med i handlingen. Vises ved handlingen og på partnerens egen side."),
     )
     budget = models.BigIntegerField(
         _("budget i kroner"),
@@ -56,9 +83,24 @@ class Action(Orderable, ClusterableModel):
         validators=[MinValueValidator(0, message=_("Budgettet kan ikke være negativt."))],
         help_text=_("Valgfrit. Hele kroner uden punktum, fx 250000."),
     )
-    indicator = models.CharField(_("indikator"), max_length=300, blank=True)
-    target = models.CharField(_("målsætning"), max_length=300, blank=True)
-    themes = ClusterTaggableManager(through=ActionTheme, blank=True, verbose_name=_("temaer"))
+    indicator = models.CharField(
+        _("indikator"),
+        max_length=300,
+        blank=True,
+        help_text=_('Det, I måler fremdriften på. Vises ved handlingen. Fx "Antal institutioner med klimaplan".'),
+    )
+    target = models.CharField(
+        _("målsætning"),
+        max_length=300,
+        blank=True,
+        help_text=_('Det, I vil nå, målt på indikatoren. Vises ved siden af den. Fx "25 institutioner i 2026".'),
+    )
+    themes = ClusterTaggableManager(
+        through=ActionTheme,
+        blank=True,
+        verbose_name=_("temaer"),
+        help_text=_("Netværkets temaer, handlingen hører under. Handlingen vises så også på temaernes sider."),
+    )
 
     panels = [
         FieldPanel("title"),
@@ -97,7 +139,9 @@ class StrategyLink(Orderable):
 
     page = ParentalKey("strategies.StrategyPage", on_delete=models.CASCADE, related_name="other_plans")
     title = models.CharField(_("titel"), max_length=200, help_text=_('Fx "Klimaplan (DK2020)".'))
-    url = models.URLField(_("adresse"))
+    url = models.URLField(
+        _("adresse"), help_text=_("Den fulde adresse på planen på kommunens hjemmeside, fx https://aarhus.dk/klima.")
+    )
 
     panels = [FieldPanel("title"), FieldPanel("url")]
 

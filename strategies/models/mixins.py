@@ -10,10 +10,18 @@ class PeriodMixin(models.Model):
     """The years a strategy or action plan covers, from–to."""
 
     period_start = models.PositiveSmallIntegerField(
-        _("gælder fra år"), null=True, blank=True, validators=year_validators()
+        _("gælder fra år"),
+        null=True,
+        blank=True,
+        validators=year_validators(),
+        help_text=_("Det første år, planen gælder for, fx 2024. Vises som periode, fx 2024–2028."),
     )
     period_end = models.PositiveSmallIntegerField(
-        _("gælder til år"), null=True, blank=True, validators=year_validators()
+        _("gælder til år"),
+        null=True,
+        blank=True,
+        validators=year_validators(),
+        help_text=_("Det sidste år, planen gælder for, fx 2028. Tomt, hvis planen gælder indtil videre."),
     )
 
     class Meta:

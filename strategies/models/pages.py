@@ -106,16 +106,64 @@ class StrategyPage(ThemedPageMixin, PeriodMixin, HeroImageMixin, BasePage):
         blank=False,
         on_delete=models.PROTECT,
         related_name="strategies",
+        help_text=_(
+            "Den kommune, der står bag strategien. Sættes automatisk ud fra kommunesiden, strategien ligger "
+            "under, og bestemmer, hvor strategien vises på /kommuner/, på kortet og i filtrene."
+        ),
     )
     status = models.CharField(
-        _("status"), max_length=30, choices=StrategyStatus.choices, default=StrategyStatus.DRAFTING
+        _("status"),
+        max_length=30,
+        choices=StrategyStatus.choices,
+        default=StrategyStatus.DRAFTING,
+        help_text=_(
+            "Hvor langt strategien er: under udarbejdelse, vedtaget eller udløbet. Vises som mærkat på "
+            "strategien og i oversigten over kommuner, hvor man kan filtrere på den."
+        ),
     )
-    adopted_on = models.DateField(_("vedtaget den"), null=True, blank=True)
-    vision = models.TextField(_("vision"), blank=True, max_length=2000)
-    goals = RichTextField(_("mål i korte træk"), blank=True, features=GOAL_FEATURES)
-    body = StreamField(StrategyBodyBlock(), blank=True, verbose_name=_("indhold"))
+    adopted_on = models.DateField(
+        _("vedtaget den"),
+        null=True,
+        blank=True,
+        help_text=_("Datoen for den politiske vedtagelse, fx i kultur- og fritidsudvalget. Vises ved status."),
+    )
+    vision = models.TextField(
+        _("vision"),
+        blank=True,
+        max_length=2000,
+        help_text=_(
+            "Strategiens overordnede vision med jeres egne ord, højst 2.000 tegn. Vises fremhævet øverst på "
+            'strategien. Fx "Kulturlivet i Aarhus går forrest i den grønne omstilling."'
+        ),
+    )
+    goals = RichTextField(
+        _("mål i korte træk"),
+        blank=True,
+        features=GOAL_FEATURES,
+        help_text=_(
+            "De vigtigste mål som en punktopstilling, så læseren får overblikket hurtigt. Vises under visionen. "
+            'Fx "Alle kulturinstitutioner har en klimaplan i 2026."'
+        ),
+    )
+    body = StreamField(
+        StrategyBodyBlock(),
+        blank=True,
+        verbose_name=_("indhold"),
+        help_text=_(
+            "Strategiens øvrige indhold: afsnit, citater, billeder og faktabokse. Vises i den rækkefølge, "
+            "du lægger blokkene i."
+        ),
+    )
     partners = ParentalManyToManyField(
-        "directory.Organisation", verbose_name=_("partnere"), blank=True, related_name="partner_in_strategies"
+        "directory.Organisation",
+        verbose_name=_("partnere"),
+        blank=True,
+        related_name="partner_in_strategies",
+        help_text=_(
+            "Kulturinstitutioner, foreninger og virksomheder, I samarbejder med om strategien. Vises som "
+            "liste på strategien og på hver partners egen side. Mangler en partner, så opret den under "
+            "Organisationer og personer."
+        ),
     )
     contact = models.ForeignKey(
         "directory.Person",
@@ -133,6 +181,10 @@ class StrategyPage(ThemedPageMixin, PeriodMixin, HeroImageMixin, BasePage):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text=_(
+            "Den vedtagne strategi som PDF, så borgere og andre kommuner kan hente den. Vises som "
+            "downloadlink på strategien, og teksten i PDF'en kan findes i søgningen."
+        ),
     )
 
     base_form_class = ParentAwarePageForm
@@ -219,7 +271,15 @@ class ActionPlanPage(ThemedPageMixin, PeriodMixin, BasePage):
         related_name="action_plans",
         help_text=_("Den strategi i samme kommune, handlingsplanen udmønter."),
     )
-    body = StreamField(StrategyBodyBlock(), blank=True, verbose_name=_("indhold"))
+    body = StreamField(
+        StrategyBodyBlock(),
+        blank=True,
+        verbose_name=_("indhold"),
+        help_text=_(
+            "Handlingsplanens baggrund og øvrige indhold. Selve handlingerne skrives længere nede under "
+            "Handlinger, så de kan vises med status og findes enkeltvis."
+        ),
+    )
     contact = models.ForeignKey(
         "directory.Person",
         verbose_name=_("kontaktperson"),
