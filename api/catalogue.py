@@ -23,7 +23,9 @@ EU = "http://publications.europa.eu/resource/authority/"
 EU_THEME = Namespace(EU + "data-theme/")
 EU_FILE_TYPE = Namespace(EU + "file-type/")
 IANA = Namespace("https://www.iana.org/assignments/media-types/")
-LICENCE = URIRef(LICENCE_URL)
+# The licence as the EU licence vocabulary names it (what DCAT-AP's vocabulary shapes ask for),
+# matched to Creative Commons' own address.
+LICENCE = URIRef(EU + "licence/CC_BY_4_0")
 DENMARK = URIRef(EU + "country/DNK")
 DANISH = URIRef(EU + "language/DAN")
 PUBLIC = URIRef(EU + "access-right/PUBLIC")
@@ -50,6 +52,28 @@ def _modified(dataset):
         if moment:
             moments.append(moment)
     return max(moments) if moments else None
+
+
+# The English labels of the EU vocabulary concepts used here, as the EU Vocabularies publish them.
+EU_LABELS = {
+    "language/DAN": "Danish",
+    "country/DNK": "Denmark",
+    "access-right/PUBLIC": "public",
+    "licence/CC_BY_4_0": "Creative Commons Attribution 4.0 International",
+    "file-type/CSV": "CSV",
+    "file-type/JSON": "JSON",
+    "data-theme/EDUC": "Education, culture and sport",
+    "data-theme/ENVI": "Environment",
+    "data-theme/GOVE": "Government and public sector",
+    "data-theme/REGI": "Regions and cities",
+}
+
+
+def in_scheme(graph, concept, scheme):
+    """Say which EU controlled vocabulary (publications.europa.eu authority table) a concept is from."""
+    graph.add((concept, SKOS.inScheme, URIRef(EU + scheme)))
+    graph.add((concept, SKOS.prefLabel, Literal(EU_LABELS[str(concept).removeprefix(EU)], lang="en")))
+    return concept
 
 
 def _typed(graph, node, *types):
@@ -81,13 +105,16 @@ def build_graph(request):
         graph.add((contact, VCARD.hasEmail, URIRef("mailto:" + settings.contact_email)))
     graph.add((contact, VCARD.hasURL, URIRef(base + "/")))
 
-    _typed(graph, LICENCE, DCTERMS.LicenseDocument)
+    _typed(graph, LICENCE, DCTERMS.LicenseDocument, SKOS.Concept)
+    in_scheme(graph, LICENCE, "licence")
+    graph.add((LICENCE, SKOS.exactMatch, URIRef(LICENCE_URL)))
     graph.add(
         (LICENCE, DCTERMS.title, Literal("Creative Commons Navngivelse 4.0 International (CC BY 4.0)", lang="da"))
     )
-    _typed(graph, DENMARK, DCTERMS.Location)
-    _typed(graph, DANISH, DCTERMS.LinguisticSystem)
-    _typed(graph, PUBLIC, DCTERMS.RightsStatement)
+    in_scheme(graph, _typed(graph, DENMARK, DCTERMS.Location, SKOS.Concept), "country")
+    in_scheme(graph, _typed(graph, DANISH, DCTERMS.LinguisticSystem, SKOS.Concept), "language")
+    in_scheme(graph, _typed(graph, PUBLIC, DCTERMS.RightsStatement, SKOS.Concept), "access-right")
+    landing_page = _typed(graph, URIRef(api_page), FOAF.Document)
 
     catalogue = _typed(graph, URIRef(base + reverse("open_data_catalogue_turtle")), DCAT.Catalog)
     graph.add((catalogue, DCTERMS.title, Literal("Grønne partnerskaber – åbne data", lang="da")))
@@ -115,7 +142,7 @@ def build_graph(request):
         )
     )
     graph.add((catalogue, DCTERMS.publisher, publisher))
-    graph.add((catalogue, FOAF.homepage, URIRef(base + "/")))
+    graph.add((catalogue, FOAF.homepage, _typed(graph, URIRef(base + "/"), FOAF.Document)))
     graph.add((catalogue, DCTERMS.language, DANISH))
     graph.add((catalogue, DCTERMS.license, LICENCE))
     graph.add((catalogue, DCTERMS.spatial, DENMARK))
@@ -127,7 +154,7 @@ def build_graph(request):
     graph.add((service, DCAT.endpointDescription, URIRef(base + "/api/v1/openapi.json")))
     graph.add((service, DCTERMS.publisher, publisher))
     graph.add((service, DCTERMS.license, LICENCE))
-    graph.add((service, DCAT.landingPage, URIRef(api_page)))
+    graph.add((service, DCAT.landingPage, landing_page))
     graph.add((catalogue, DCAT.service, service))
 
     modified_all = []
@@ -145,12 +172,11 @@ def build_graph(request):
         graph.add((node, DCTERMS.language, DANISH))
         graph.add((node, DCTERMS.spatial, DENMARK))
         graph.add((node, DCTERMS.accessRights, PUBLIC))
-        graph.add((node, DCAT.landingPage, URIRef(api_page)))
+        graph.add((node, DCAT.landingPage, landing_page))
         for keyword in dataset.keywords:
             graph.add((node, DCAT.keyword, Literal(keyword, lang="da")))
         for code in dataset.eu_themes:
-            theme = _typed(graph, EU_THEME[code], SKOS.Concept)
-            graph.add((theme, SKOS.inScheme, URIRef(EU + "data-theme")))
+            theme = in_scheme(graph, _typed(graph, EU_THEME[code], SKOS.Concept), "data-theme")
             graph.add((node, DCAT.theme, theme))
         modified = _modified(dataset)
         if modified:
@@ -194,7 +220,9 @@ def _distribution(graph, uri, fmt, access_url):
     graph.add((node, DCAT.accessURL, URIRef(access_url)))
     media = _typed(graph, IANA[media_type], DCTERMS.MediaType)
     graph.add((node, DCAT.mediaType, media))
-    file_type = _typed(graph, EU_FILE_TYPE[label], DCTERMS.MediaTypeOrExtent)
+    file_type = in_scheme(
+        graph, _typed(graph, EU_FILE_TYPE[label], DCTERMS.MediaTypeOrExtent, SKOS.Concept), "file-type"
+    )
     graph.add((node, DCTERMS.format, file_type))
     graph.add((node, DCTERMS.license, LICENCE))
     return node
