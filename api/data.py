@@ -48,6 +48,10 @@ from .sources import (
     html_text,
 )
 
+# Each item's themes in one query with their tags joined, however many items have themes.
+THEMES = Prefetch("theme_items", queryset=PageTheme.objects.select_related("tag"))
+ACTION_THEMES = Prefetch("theme_items", queryset=ActionTheme.objects.select_related("tag"))
+
 
 def public_pages(model):
     return model.objects.live().public()
@@ -166,7 +170,7 @@ def strategy_rows(filters):
     rows = (
         public_pages(StrategyPage)
         .select_related("municipality__region", "contact__organisation", "document")
-        .prefetch_related("theme_items__tag", "partners", "other_plans")
+        .prefetch_related(THEMES, "partners", "other_plans")
         .order_by("pk")
     )
     theme = p.resolve_theme(filters.theme)
@@ -233,7 +237,7 @@ def public_plans():
 def action_queryset():
     return (
         Action.objects.select_related("responsible", "page__strategy__municipality__region")
-        .prefetch_related("partners", "theme_items__tag")
+        .prefetch_related("partners", ACTION_THEMES)
         .order_by("page_id", "sort_order", "pk")
     )
 
@@ -243,10 +247,10 @@ def action_plan_rows(filters):
         public_plans()
         .select_related("strategy__municipality__region", "contact__organisation", "strategy__contact__organisation")
         .prefetch_related(
-            "theme_items__tag",
+            THEMES,
             Prefetch(
                 "actions",
-                queryset=Action.objects.select_related("responsible").prefetch_related("partners", "theme_items__tag"),
+                queryset=Action.objects.select_related("responsible").prefetch_related("partners", ACTION_THEMES),
             ),
         )
         .order_by("pk")
@@ -356,7 +360,7 @@ def action_items(request, actions):
 
 
 def meeting_rows(filters):
-    rows = public_pages(MeetingPage).select_related("host_municipality__region").prefetch_related("theme_items__tag")
+    rows = public_pages(MeetingPage).select_related("host_municipality__region").prefetch_related(THEMES)
     rows = rows.order_by("pk")
     theme = p.resolve_theme(filters.theme)
     municipality = p.resolve_municipality(filters.municipality)
@@ -458,7 +462,7 @@ def case_rows(filters):
         public_pages(CasePage)
         .select_related("contact_person__organisation")
         .prefetch_related(
-            "theme_items__tag",
+            THEMES,
             "strategy_links",
             Prefetch("municipality_links", queryset=CaseMunicipality.objects.select_related("municipality__region")),
             Prefetch("organisation_links", queryset=CaseOrganisation.objects.select_related("organisation")),
@@ -521,7 +525,7 @@ def workshop_rows(filters):
     rows = (
         public_pages(WorkshopOutputPage)
         .prefetch_related(
-            "theme_items__tag",
+            THEMES,
             Prefetch("facilitators", queryset=WorkshopFacilitator.objects.select_related("person__organisation")),
         )
         .order_by("pk")

@@ -42,9 +42,20 @@ def per_request(request, key, compute):
     return cache[key]
 
 
+def theme_index(request):
+    return per_request(request, "theme_index", lambda: ThemeIndexPage.objects.live().public().first())
+
+
+def prime(request):
+    """Look up what any item may need (the site's address, the theme index) once, up front, so a list
+    costs the same queries whether or not its items happen to have themes or organisations."""
+    site_root(request)
+    theme_index(request)
+
+
 def theme_url(theme, request):
     """The theme's own page under /temaer/, or None while the theme index is not published."""
-    index = per_request(request, "theme_index", lambda: ThemeIndexPage.objects.live().public().first())
+    index = theme_index(request)
     if index is None:
         return None
     base = per_request(request, "theme_index_url", lambda: page_url(index, request))

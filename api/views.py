@@ -11,6 +11,7 @@ from ninja.renderers import JSONRenderer
 from . import data, schemas
 from . import params as p
 from .http import finish
+from .refs import prime
 
 
 class Renderer(JSONRenderer):
@@ -70,6 +71,7 @@ def paginate(request, rows, filters, serialize):
         raise p.bad_parameter(
             "page", f"Siden findes ikke: der er {pages} side(r) med {filters.page_size} elementer pr. side."
         )
+    prime(request)
     start = (filters.page - 1) * filters.page_size
     items = list(rows[start : start + filters.page_size])
     return {
@@ -84,6 +86,7 @@ def paginate(request, rows, filters, serialize):
 
 
 def one(request, rows, serialize, message):
+    prime(request)
     item = rows.first()
     if item is None:
         raise p.ApiError(404, message)
