@@ -79,7 +79,7 @@ ROOT_URLCONF = "cms.urls"
 # on another site; nothing else is shared across origins, and no credentials ever are.
 CORS_URLS_REGEX = r"^/(api/v1|data)/"
 CORS_ALLOW_ALL_ORIGINS = True
-CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_METHODS = ["GET", "OPTIONS"]
 CORS_ALLOW_CREDENTIALS = False
 CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Link"]
 CORS_PREFLIGHT_MAX_AGE = 86400
