@@ -236,7 +236,7 @@ def public_plans():
 
 def action_queryset():
     return (
-        Action.objects.select_related("responsible", "page__strategy__municipality__region")
+        Action.objects.select_related("responsible")
         .prefetch_related("partners", ACTION_THEMES)
         .order_by("page_id", "sort_order", "pk")
     )
@@ -345,12 +345,16 @@ def action_rows(filters):
 
 
 def action_items(request, actions):
-    urls = {}
+    """The actions, with their plans (and the plans' municipalities) fetched once for the whole page."""
+    plan_ids = {action.page_id for action in actions}
+    plans = {
+        plan.pk: plan
+        for plan in ActionPlanPage.objects.filter(pk__in=plan_ids).select_related("strategy__municipality__region")
+    }
+    urls = {pk: page_url(plan, request) for pk, plan in plans.items()}
     items = []
     for action in actions:
-        plan = action.page
-        if plan.pk not in urls:
-            urls[plan.pk] = page_url(plan, request)
+        plan = plans[action.page_id]
         municipality = plan.strategy.municipality if plan.strategy_id else None
         items.append(action_item(action, plan, urls[plan.pk], municipality, request))
     return items

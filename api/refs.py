@@ -1,5 +1,7 @@
 """Small, stable pieces every item shares: the canonical address and references to other things."""
 
+from urllib.parse import quote
+
 from django.urls import reverse
 from django.utils import translation
 
@@ -29,9 +31,17 @@ def page_url(page, request):
         return page.get_full_url(request)
 
 
-def named_url(request, name, **kwargs):
-    with translation.override("da"):
-        return absolute(request, reverse(name, kwargs=kwargs))
+SLUG_PLACEHOLDER = "slug-placeholder"
+
+
+def named_url(request, name, *, slug):
+    """The absolute Danish address of a slug route; reversed once per request and name, then filled in."""
+
+    def template():
+        with translation.override("da"):
+            return absolute(request, reverse(name, kwargs={"slug": SLUG_PLACEHOLDER}))
+
+    return per_request(request, f"url:{name}", template).replace(SLUG_PLACEHOLDER, quote(slug, safe=""))
 
 
 def per_request(request, key, compute):
