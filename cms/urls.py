@@ -22,6 +22,7 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("", include("api.urls")),
 ]
 
 if settings.DEBUG:
@@ -36,6 +37,7 @@ urlpatterns += i18n_patterns(
     path("", include("cases.urls")),
     path("", include("strategies.urls")),
     path("", include("search.urls")),
+    path("", include("api.page_urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -12,11 +12,13 @@ import os
 import re
 import shlex
 import shutil
+import textwrap
+from io import StringIO
 from pathlib import Path
 from unittest import mock
 
-from django.core.management import get_commands, load_command_class
-from django.test import RequestFactory
+from django.core.management import call_command, get_commands, load_command_class
+from django.test import RequestFactory, TestCase
 
 from wagtail import hooks
 
@@ -110,19 +112,34 @@ def test_shell_example_names_what_exists(block):
 
 
 def organisation_page_sections_arguments():
-    from directory.factories import OrganisationFactory
+    from directory.models import Organisation  # noqa: PLC0415 (only when the example registers this hook)
 
-    return (OrganisationFactory(), RequestFactory().get("/"))
+    return (Organisation.objects.order_by("pk").first(), RequestFactory().get("/"))
 
 
 # How to call the hooks that documented examples register.
 HOOK_ARGUMENTS = {
     "organisation_page_sections": organisation_page_sections_arguments,
 }
+PYTHON_EXAMPLES = list(fenced_blocks({"python"}))
 
 
-@pytest.mark.parametrize("block", list(fenced_blocks({"python"})))
-def test_python_example_runs(block, home_page):
+class PythonExamplesTests(TestCase):
+    """Each ```python block runs against the demo site (loaded once for the class)."""
+
+    @classmethod
+    def setUpTestData(cls):
+        call_command("load_demo", stdout=StringIO())
+
+    def test_python_examples_run(self):
+        self.assertTrue(PYTHON_EXAMPLES)
+        for example in PYTHON_EXAMPLES:
+            with self.subTest(example.id):
+                run_python_example(example.values[0])
+
+
+def run_python_example(block):
+    """Execute an example (an excerpt of a class body is dedented) and call the hooks it registers."""
     registered = []
 
     def register(name, fn=None, order=0):
@@ -132,7 +149,7 @@ def test_python_example_runs(block, home_page):
         return fn
 
     with mock.patch.object(hooks, "register", register):
-        exec(compile(block, "<documented example>", "exec"), {"__name__": "documented_example"})  # noqa: S102
+        exec(compile(textwrap.dedent(block), "<documented example>", "exec"), {"__name__": "documented_example"})  # noqa: S102
     for name, function in registered:
         assert name in HOOK_ARGUMENTS, f"add how to call the hook {name!r} to HOOK_ARGUMENTS"
         function(*HOOK_ARGUMENTS[name]())

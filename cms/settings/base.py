@@ -30,6 +30,8 @@ INSTALLED_APPS = [
     "strategies",
     "cases",
     "search",
+    "api",
+    "corsheaders",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
@@ -59,6 +61,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -71,6 +74,15 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "cms.urls"
+
+# Open data (the api app): anyone may read the API, the downloads and the catalogue from a browser
+# on another site; nothing else is shared across origins, and no credentials ever are.
+CORS_URLS_REGEX = r"^/(api/v1|data)/"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ["GET", "OPTIONS"]
+CORS_ALLOW_CREDENTIALS = False
+CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Link"]
+CORS_PREFLIGHT_MAX_AGE = 86400
 WSGI_APPLICATION = "cms.wsgi.application"
 
 TEMPLATES = [
