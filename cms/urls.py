@@ -35,6 +35,7 @@ urlpatterns += i18n_patterns(
     path("", include("cases.urls")),
     path("", include("strategies.urls")),
     path("", include("search.urls")),
+    path("", include("participation.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
