@@ -34,6 +34,7 @@ from .models import (
     Subscription,
 )
 from .protection import rate_limited, same_origin
+from .retention import retention
 
 
 def public_form(view):
@@ -176,6 +177,7 @@ def event_registration(request, page_id):
         "event": event,
         "closed": closed,
         "places_left": setup.places_left(),
+        "retention_days": retention()["registrations_days_after_event"],
         "meta_title": _("Tilmelding: %(event)s") % {"event": event.title},
     }
 
