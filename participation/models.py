@@ -236,6 +236,14 @@ class Registration(models.Model):
         return f"{self.name} ({self.setup})"
 
     @property
+    def municipality_name(self):
+        return self.municipality.name if self.municipality_id else ""
+
+    @property
+    def event_title(self):
+        return self.setup.page.title
+
+    @property
     def is_free(self):
         """Members come free to the conference (and every meeting is for members)."""
         return self.role != AttendeeRole.GUEST
@@ -294,6 +302,14 @@ class Subscription(models.Model):
 
     def __str__(self):
         return f"{self.email}: {self.subject_label}"
+
+    @property
+    def theme_name(self):
+        return self.theme.name if self.theme_id else ""
+
+    @property
+    def municipality_name(self):
+        return self.municipality.name if self.municipality_id else ""
 
     @property
     def subject_label(self):

@@ -40,7 +40,7 @@ class MembershipApplicationViewSet(SnippetViewSet):
         "phone",
         "ean",
         "order_reference",
-        "status",
+        "get_status_display",
         "terms_accepted_at",
         "created_at",
         "decided_at",
@@ -55,7 +55,7 @@ class MembershipApplicationViewSet(SnippetViewSet):
         "phone": gettext_lazy("Telefon"),
         "ean": gettext_lazy("EAN-nummer"),
         "order_reference": gettext_lazy("Ordre/reference"),
-        "status": gettext_lazy("Status"),
+        "get_status_display": gettext_lazy("Status"),
         "terms_accepted_at": gettext_lazy("Vilkår accepteret"),
         "created_at": gettext_lazy("Modtaget"),
         "decided_at": gettext_lazy("Behandlet"),
@@ -96,23 +96,23 @@ class RegistrationViewSet(SnippetViewSet):
     list_display = ["name", "email", "setup", "municipality", "role", "status", "created_at"]
     list_filter = ["setup", "status", "role"]
     list_export = [
-        "setup.page.title",
+        "event_title",
         "name",
         "email",
         "organisation",
-        "municipality.name",
-        "role",
-        "status",
+        "municipality_name",
+        "get_role_display",
+        "get_status_display",
         "created_at",
     ]
     export_headings = {
-        "setup.page.title": gettext_lazy("Arrangement"),
+        "event_title": gettext_lazy("Arrangement"),
         "name": gettext_lazy("Navn"),
         "email": gettext_lazy("E-mail"),
         "organisation": gettext_lazy("Organisation"),
-        "municipality.name": gettext_lazy("Medlemskommune"),
-        "role": gettext_lazy("Deltager som"),
-        "status": gettext_lazy("Status"),
+        "municipality_name": gettext_lazy("Medlemskommune"),
+        "get_role_display": gettext_lazy("Deltager som"),
+        "get_status_display": gettext_lazy("Status"),
         "created_at": gettext_lazy("Tilmeldt"),
     }
     export_filename = "tilmeldinger"
@@ -126,7 +126,24 @@ class SubscriptionViewSet(SnippetViewSet):
     menu_label = gettext_lazy("E-mailabonnementer")
     list_display = ["email", "kind", "theme", "municipality", "frequency", "confirmed_at", "last_sent_at"]
     list_filter = ["kind", "frequency", "theme"]
-    list_export = ["email", "kind", "theme.name", "municipality.name", "frequency", "created_at", "confirmed_at"]
+    list_export = [
+        "email",
+        "get_kind_display",
+        "theme_name",
+        "municipality_name",
+        "get_frequency_display",
+        "created_at",
+        "confirmed_at",
+    ]
+    export_headings = {
+        "email": gettext_lazy("E-mail"),
+        "get_kind_display": gettext_lazy("Abonnerer på"),
+        "theme_name": gettext_lazy("Tema"),
+        "municipality_name": gettext_lazy("Kommune"),
+        "get_frequency_display": gettext_lazy("Hyppighed"),
+        "created_at": gettext_lazy("Oprettet"),
+        "confirmed_at": gettext_lazy("Bekræftet"),
+    }
     export_filename = "abonnementer"
     search_fields = ["email"]
     search_backend_name = None
@@ -190,7 +207,7 @@ def approve_button(snippet, user, next_url=None):
 @hooks.register("page_actions")
 def event_registration_box(page, request, context):
     """On a meeting or conference page with registration opened: where and until when to register."""
-    if page is None or not hasattr(page, "registration_setup"):
+    if type(page).__name__ not in ("MeetingPage", "ConferencePage"):
         return ""
     try:
         setup = page.registration_setup
