@@ -8,7 +8,7 @@ class ParticipationConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from django.db.models.signals import post_delete, post_migrate
+        from django.db.models.signals import post_delete, post_migrate, post_save
 
         from . import registration
         from .permissions import grant_kl_editors
@@ -18,4 +18,7 @@ class ParticipationConfig(AppConfig):
             registration.registration_deleted,
             sender="participation.Registration",
             dispatch_uid="participation_waitlist",
+        )
+        post_save.connect(
+            registration.setup_saved, sender="participation.RegistrationSetup", dispatch_uid="participation_capacity"
         )

@@ -145,7 +145,7 @@ class RegistrationSetup(models.Model):
         event = self.page.specific
         if f"{event._meta.app_label}.{event.__class__.__name__}" not in EVENT_PAGE_TYPES:
             raise ValidationError({"page": _("Vælg et netværksmøde eller en konference.")})
-        if self.deadline and self.deadline.date() > event.date:
+        if self.deadline and timezone.localtime(self.deadline).date() > event.date:
             raise ValidationError({"deadline": _("Fristen skal ligge senest på dagen for arrangementet.")})
 
     def closed_reason(self, now=None):

@@ -54,6 +54,7 @@ class GuardedForm(forms.Form):
     form_stamp = forms.CharField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         if not self.is_bound:
             self.fields[STAMP_FIELD].initial = make_stamp(self.form_name)

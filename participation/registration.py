@@ -118,6 +118,21 @@ def fill_places(setup, now=None):
     return waiting
 
 
+def setup_saved(sender, instance, created=False, raw=False, **kwargs):
+    """An editor raised the capacity: people on the waiting list move up, and are told."""
+    if created or raw or not instance.event.is_upcoming():
+        return
+
+    def promote():
+        with transaction.atomic():
+            _locked(instance)
+            promoted = fill_places(instance)
+        for registration in promoted:
+            emails.registration_status(registration, moved_up=True)
+
+    transaction.on_commit(promote)
+
+
 def registration_deleted(sender, instance, **kwargs):
     """An editor deleted a confirmed registration in the admin: the waiting list moves up too."""
     if instance.status != RegistrationStatus.CONFIRMED:

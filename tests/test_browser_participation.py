@@ -59,7 +59,7 @@ def kl_editor_login(page, base_url):
     page.goto(base_url + "/admin/login/")
     page.fill("#id_username", "kl-test")
     page.fill("#id_password", "korrekt-hest-batteri")
-    page.get_by_role("button", name=re.compile("Log ind|Sign in")).click()
+    page.get_by_role("button", name=re.compile("log ind|sign in", re.IGNORECASE)).click()
     page.wait_for_url(re.compile(r"/admin/$"))
 
 
@@ -92,7 +92,7 @@ def test_a_municipality_joins_and_a_kl_editor_approves_it(participation_site, pa
     (receipt,) = smtp_inbox.to("vera@vejle.example")
     assert "7.000 kr. ekskl. moms" in body_text(receipt)
     (notice,) = smtp_inbox.to("redaktion@kl.example")
-    assert "Vejle Kommune" in notice["Subject"]
+    assert "Vejle Kommune" in notice["Subject"].strip()
 
     # The same municipality and year again: a clear message.
     page.goto(base + "/deltag/medlemskab/")
@@ -115,7 +115,7 @@ def test_a_municipality_joins_and_a_kl_editor_approves_it(participation_site, pa
     page.get_by_role("button", name="Ja, godkend").click()
     assert page.get_by_text("Vejle Kommune er nu medlem").is_visible()
     smtp_inbox.wait_for(3)
-    assert "er medlem af netværket" in smtp_inbox.to("vera@vejle.example")[-1]["Subject"]
+    assert "er medlem af netværket" in smtp_inbox.to("vera@vejle.example")[-1]["Subject"].strip()
 
     page.goto(base + "/kommuner/")
     assert page.locator('a[href="/kommuner/vejle/"]').count() >= 1
@@ -135,7 +135,7 @@ def test_a_citizen_registers_for_the_conference_and_cancels(participation_site, 
     assert page.locator("#registration-status").inner_text() == "Tilmeldt"
 
     (confirmation,) = smtp_inbox.wait_for(1)
-    assert confirmation["Subject"].startswith("Tilmelding bekræftet")
+    assert confirmation["Subject"].strip().startswith("Tilmelding bekræftet")
     ((filename, content_type, ics),) = attachments(confirmation)
     assert filename == "konference.ics" and content_type == "text/calendar"
     assert b"BEGIN:VEVENT" in ics
@@ -154,7 +154,7 @@ def test_a_citizen_registers_for_the_conference_and_cancels(participation_site, 
     assert_accessible(page)
     page.get_by_role("button", name="Afmeld mig").click()
     assert page.get_by_text("Du er nu afmeldt").is_visible()
-    assert smtp_inbox.wait_for(3)[2]["Subject"].startswith("Afmelding modtaget")
+    assert smtp_inbox.wait_for(3)[2]["Subject"].strip().startswith("Afmelding modtaget")
 
     page.goto(manage[:-4] + "abc/")
     assert page.get_by_text("Linket er ikke gyldigt").is_visible()
@@ -184,13 +184,14 @@ def test_a_member_registers_for_a_meeting_and_the_waiting_list_moves_up(particip
     page.get_by_label("ledsager").check()
     page.get_by_role("button", name="Tilmeld mig").click()
     assert page.get_by_text("du er på ventelisten").is_visible()
-    assert smtp_inbox.wait_for(2)[1]["Subject"].startswith("Du er på venteliste")
+    assert smtp_inbox.wait_for(2)[1]["Subject"].strip().startswith("Du er på venteliste")
 
     page.goto(member_link)
     page.get_by_role("button", name="Afmeld mig").click()
     assert page.get_by_text("Du er nu afmeldt").is_visible()
     smtp_inbox.wait_for(4)
-    (moved_up,) = [m for m in smtp_inbox.to("lise@aarhus.example") if m["Subject"].startswith("Du har fået en plads")]
+    lise = smtp_inbox.to("lise@aarhus.example")
+    (moved_up,) = [m for m in lise if m["Subject"].strip().startswith("Du har fået en plads")]
     assert attachments(moved_up)[0][0].endswith(".ics")
 
 
@@ -211,7 +212,7 @@ def test_a_citizen_follows_a_theme_and_gets_a_digest(participation_site, page, s
     assert page.get_by_role("heading", name="Tjek din e-mail").is_visible()
 
     (confirm_mail,) = smtp_inbox.wait_for(1)
-    assert confirm_mail["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    assert confirm_mail["List-Unsubscribe-Post"].strip() == "List-Unsubscribe=One-Click"
     page.goto(link_in(body_text(confirm_mail), "/deltag/nyt-paa-mail/bekraeft/"))
     assert_accessible(page)
     page.get_by_role("button", name="Bekræft abonnement").click()
@@ -226,7 +227,7 @@ def test_a_citizen_follows_a_theme_and_gets_a_digest(participation_site, page, s
     call_command("send_digests", now=tomorrow, stdout=StringIO())
     digest = smtp_inbox.wait_for(2)[1]
     assert "Ny grøn kulturstrategi (test)" in body_text(digest)
-    unsubscribe = digest["List-Unsubscribe"].strip("<>")
+    unsubscribe = digest["List-Unsubscribe"].strip().strip("<>")
     assert unsubscribe.startswith(base + "/deltag/nyt-paa-mail/afmeld/")
 
     page.goto(unsubscribe)

@@ -163,3 +163,16 @@ def test_kl_editor_lists_counts_and_exports(site, client):
     csv_text = b"".join(export.streaming_content).decode()
     assert "Arrangement,Navn,E-mail" in csv_text
     assert "first@example.com" in csv_text and "second@example.com" in csv_text
+
+
+def test_raising_the_capacity_moves_the_waiting_list_up(site, client, django_capture_on_commit_callbacks):
+    setup = conference_setup(site, capacity=1)
+    register(client, setup, name="Først", email="first@example.com")
+    register(client, setup, name="Anden", email="second@example.com")
+    mail.outbox.clear()
+    setup.capacity = 2
+    with django_capture_on_commit_callbacks(execute=True):
+        setup.save()
+    assert Registration.objects.get(email="second@example.com").status == RegistrationStatus.CONFIRMED
+    assert [message.to for message in mail.outbox] == [["second@example.com"]]
+    assert mail.outbox[0].subject.startswith("Du har fået en plads")
