@@ -232,6 +232,6 @@ def test_a_citizen_follows_a_theme_and_gets_a_digest(participation_site, page, s
 
     page.goto(unsubscribe)
     page.get_by_role("button", name="Afmeld").click()
-    assert page.get_by_text("Du er afmeldt").is_visible()
+    assert page.get_by_role("heading", name="Du er afmeldt").is_visible()
     page.goto(unsubscribe)
     assert page.get_by_text("findes ikke længere").is_visible()
