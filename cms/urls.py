@@ -38,6 +38,7 @@ urlpatterns += i18n_patterns(
     path("", include("strategies.urls")),
     path("", include("search.urls")),
     path("", include("api.page_urls")),
+    path("", include("participation.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

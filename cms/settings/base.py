@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "search",
     "api",
     "corsheaders",
+    "participation",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
@@ -210,3 +211,17 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"  # Wagtail sets SAMEORIGIN on its own preview views
 SESSION_COOKIE_HTTPONLY = True
+
+# Taking part (the participation app): e-mails, forms and how long personal data is kept.
+# EMAIL_HOST, EMAIL_PORT, DEFAULT_FROM_EMAIL etc. are Django's standard e-mail settings.
+PARTICIPATION_NOTIFY_EMAILS = env_list("PARTICIPATION_NOTIFY_EMAILS")  # empty: the KL editors' own addresses
+PARTICIPATION_RATE_LIMIT = (10, 60 * 60)  # submissions per IP address and form, per window in seconds
+PARTICIPATION_FORM_MAX_AGE = 2 * 60 * 60  # seconds a form page stays valid before it must be reloaded
+PARTICIPATION_CONFIRM_MAX_AGE = 7 * 24 * 60 * 60  # seconds a subscription confirmation link holds
+PARTICIPATION_LINK_MAX_AGE = 400 * 24 * 60 * 60  # seconds a personal registration link holds
+PARTICIPATION_RETENTION = {
+    "registrations_days_after_event": 90,
+    "unconfirmed_subscriptions_days": 7,
+    "rejected_applications_days": 90,
+    "membership_years_after_year": 5,
+}

@@ -7,7 +7,7 @@ from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.urls import translate_url
 from django.utils import translation
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
@@ -211,3 +211,19 @@ def page_json_ld(context):
         return ""
     data = describe(request)
     return json_ld(data) if data else ""
+
+
+@register.simple_tag(takes_context=True)
+def page_actions(context):
+    """HTML that other apps add to a page through the `page_actions` hook (sign-up boxes, follow links).
+
+    Each function registered with `@hooks.register("page_actions")` takes `(page, request, context)`
+    and returns rendered HTML (a SafeString) or "". Templates call `{% page_actions %}` where such
+    actions belong; with no app registering the hook it renders nothing.
+    """
+    from wagtail import hooks
+
+    page = context.get("page")
+    request = context.get("request")
+    parts = [fn(page, request, context) for fn in hooks.get_hooks("page_actions")]
+    return format_html_join("", "{}", ((part,) for part in parts if part))

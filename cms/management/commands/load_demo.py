@@ -9,7 +9,7 @@ from django.db import transaction
 from cms.demo.base import DemoReport
 
 # The apps whose `demo` module adds content, in the order they build on each other.
-DEMO_APPS = ["cms", "strategies", "cases", "search"]
+DEMO_APPS = ["cms", "strategies", "cases", "participation", "search"]
 
 
 class Command(BaseCommand):
@@ -38,6 +38,8 @@ class Command(BaseCommand):
             )
         report = DemoReport(self.stdout, self.style, reset_passwords=options["reset_passwords"])
         for app_label in DEMO_APPS:
+            if not apps.is_installed(app_label):
+                continue
             module_name = f"{apps.get_app_config(app_label).name}.demo"
             if importlib.util.find_spec(module_name) is None:
                 continue
