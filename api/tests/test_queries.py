@@ -7,13 +7,8 @@ from django.test.utils import CaptureQueriesContext
 from api.sources import Action, CaseMunicipality, Municipality, WorkshopFacilitator
 from api.tests.utils import build_open_data
 from cases.factories import CasePageFactory, MeetingPageFactory, WorkshopOutputPageFactory
-from strategies.factories import (
-    ActionPlanPageFactory,
-    MunicipalityPageFactory,
-    OrganisationFactory,
-    PersonFactory,
-    StrategyPageFactory,
-)
+from directory.factories import OrganisationFactory, PersonFactory
+from strategies.factories import ActionPlanPageFactory, MunicipalityPageFactory, StrategyPageFactory
 from strategies.tests.utils import publish
 
 LISTS = [
