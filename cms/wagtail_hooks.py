@@ -8,6 +8,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from cms.models import Municipality, Organisation, Person, Region, Theme
+from security.deletion import GuardedDeleteView
 
 
 class ThemeViewSet(SnippetViewSet):
@@ -19,6 +20,7 @@ class ThemeViewSet(SnippetViewSet):
     list_display = ["name", "slug", "colour", "sort_order"]
     search_fields = ["name", "description"]
     ordering = ["sort_order", "name"]
+    delete_view_class = GuardedDeleteView  # refused while pages or actions use the theme
     # The slug is made from the name when the theme is created and then kept, so links last.
     panels = [FieldPanel("name"), FieldPanel("description"), FieldPanel("colour"), FieldPanel("sort_order")]
 
@@ -38,6 +40,7 @@ class RegionViewSet(SnippetViewSet):
     icon = "globe"
     menu_label = _("Regioner")
     list_display = ["name", "code"]
+    delete_view_class = GuardedDeleteView  # refused while municipalities belong to the region
 
 
 class GeographyViewSetGroup(SnippetViewSetGroup):

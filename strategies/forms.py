@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.forms import WagtailAdminPageForm
+from security.pageforms import SecurePageForm
 
 
 def parent_municipality_page(form):
@@ -18,7 +18,7 @@ def parent_municipality_page(form):
     return parent if isinstance(parent, MunicipalityPage) else None
 
 
-class StrategyPageForm(WagtailAdminPageForm):
+class StrategyPageForm(SecurePageForm):
     """Fills in the municipality from the parent page and checks that the two agree."""
 
     def __init__(self, *args, **kwargs):
@@ -39,7 +39,7 @@ class StrategyPageForm(WagtailAdminPageForm):
         return cleaned_data
 
 
-class ActionPlanPageForm(WagtailAdminPageForm):
+class ActionPlanPageForm(SecurePageForm):
     """Checks that the action plan's strategy belongs to the same municipality as the plan."""
 
     def clean(self):

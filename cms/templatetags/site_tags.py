@@ -36,7 +36,7 @@ def _navigation(context):
 def main_nav(context):
     """The main menu, with the current section marked for assistive technology."""
     nav = _navigation(context)
-    items = NavigationSettings.resolve(nav.main_menu) if nav else []
+    items = NavigationSettings.resolve(nav.main_menu, context.get("request")) if nav else []
     current = context.get("page")
     current_path = getattr(current, "url_path", "") or ""
     request = context.get("request")
@@ -53,7 +53,7 @@ def main_nav(context):
 @register.inclusion_tag("components/footer_links.html", takes_context=True)
 def footer_links(context):
     nav = _navigation(context)
-    return {"items": NavigationSettings.resolve(nav.footer_links) if nav else []}
+    return {"items": NavigationSettings.resolve(nav.footer_links, context.get("request")) if nav else []}
 
 
 @register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
