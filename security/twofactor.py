@@ -43,7 +43,7 @@ def second_factor_required(user):
 def needs_verification(request):
     """True while a logged-in user owes a second factor in this session."""
     user = request.user
-    if not user.is_authenticated or user.is_verified():
+    if not settings.OTP_ENFORCED or not user.is_authenticated or user.is_verified():
         return False
     return second_factor_required(user) or user_has_device(user)
 

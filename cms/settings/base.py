@@ -251,6 +251,7 @@ PAGE_PASSWORD_COOLOFF_SECONDS = 30 * 60
 
 # Second factor (django-otp, TOTP with static recovery codes): required for superusers and
 # KL editors in the admin and /django-admin/; offered to municipal editors (once set up, required).
+OTP_ENFORCED = True
 OTP_TOTP_ISSUER = "Grønne partnerskaber"
 OTP_REQUIRED_GROUPS = ["KL-redaktører"]
 OTP_RECOVERY_CODE_COUNT = 10
