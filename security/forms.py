@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from PIL import Image as PILImage
 from PIL import ImageFile, ImageSequence
+from wagtail.images.fields import WagtailImageField
 from wagtail.images.forms import BaseImageForm
 
 logger = logging.getLogger(__name__)
@@ -50,16 +51,36 @@ def decode_fully(file):
         file.seek(0)
 
 
+class SafeWagtailImageField(WagtailImageField):
+    """Wagtail's image field, with every failure to read the file turned into the Danish form error.
+
+    Wagtail's own checks (format, size, pixel count) read the header through Willow and can raise
+    Pillow's errors themselves on a broken header; then the file is decoded in full.
+    """
+
+    def to_python(self, data):
+        try:
+            file = super().to_python(data)
+        except ValidationError:
+            raise
+        except Exception as exc:  # noqa: BLE001 (any decoder error means: not a usable image)
+            logger.info("Refused an image upload whose header does not read: %r", exc)
+            raise ValidationError(BROKEN_IMAGE_MESSAGE, code="broken_image") from exc
+        if file is not None:
+            decode_fully(file)
+        return file
+
+
 class SafeImageForm(BaseImageForm):
-    """Wagtail's image form (WAGTAILIMAGES_IMAGE_FORM_BASE) that refuses files Pillow cannot decode."""
+    """Wagtail's image form (WAGTAILIMAGES_IMAGE_FORM_BASE) that refuses files Pillow cannot decode.
+
+    Used by /admin/images/add/, the edit view and /admin/images/multiple/add/ alike.
+    """
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if "file" in self.fields:
-            self.fields["file"].error_messages["invalid_image"] = BROKEN_IMAGE_MESSAGE
-
-    def clean_file(self):
-        file = self.cleaned_data.get("file")
-        if file and "file" in self.changed_data:
-            decode_fully(file)
-        return file
+        field = self.fields.get("file")
+        if isinstance(field, WagtailImageField):
+            # Wagtail builds the field itself (formfield_for_dbfield); the subclass only adds checks.
+            field.__class__ = SafeWagtailImageField
+            field.error_messages["invalid_image"] = BROKEN_IMAGE_MESSAGE
