@@ -51,5 +51,7 @@ def server_error(request):
 
     Its inline style carries the request's CSP nonce (django-csp) when there is one.
     """
-    nonce = getattr(request, "csp_nonce", None)
-    return HttpResponseServerError(loader.get_template("500.html").render({"csp_nonce": str(nonce) if nonce else ""}))
+    nonce = getattr(request, "csp_nonce", None)  # django-csp's lazy nonce: falsy until read
+    return HttpResponseServerError(
+        loader.get_template("500.html").render({"csp_nonce": str(nonce) if nonce is not None else ""})
+    )

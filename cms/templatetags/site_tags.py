@@ -150,7 +150,9 @@ def json_ld(data, request=None):
     no 'unsafe-inline' for it.
     """
     payload = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_JSON_ESCAPES)
+    # django-csp's lazy nonce is falsy until read; reading it adds it to the policy header.
     nonce = getattr(request, "csp_nonce", None)
+    nonce = str(nonce) if nonce is not None else ""
     if nonce:
         return format_html(
             '<script type="application/ld+json" nonce="{}">{}</script>', nonce, mark_safe(payload)  # noqa: S308
