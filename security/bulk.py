@@ -45,10 +45,7 @@ def restrict_bulk_request(request):
     if allowed is None:
         return
     requested = request.GET.getlist("id")
-    if "all" in requested:
-        kept = sorted(allowed, key=int)
-    else:
-        kept = [pk for pk in requested if pk in allowed]
+    kept = sorted(allowed, key=int) if "all" in requested else [pk for pk in requested if pk in allowed]
     if kept == requested:
         return
     query = request.GET.copy()

@@ -5,10 +5,11 @@ import logging
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from PIL import Image as PILImage
-from PIL import ImageFile, ImageSequence
 from wagtail.images.fields import WagtailImageField
 from wagtail.images.forms import BaseImageForm
+
+from PIL import Image as PILImage
+from PIL import ImageFile, ImageSequence
 
 logger = logging.getLogger(__name__)
 

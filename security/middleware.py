@@ -47,7 +47,13 @@ class PermissionsPolicyMiddleware:
 
 
 # Admin paths a user who still owes the second factor may reach.
-_OPEN_ADMIN_PATHS = ("/admin/login/", "/admin/logout/", "/admin/jsi18n/", "/django-admin/login/", "/django-admin/logout/")
+_OPEN_ADMIN_PATHS = (
+    "/admin/login/",
+    "/admin/logout/",
+    "/admin/jsi18n/",
+    "/django-admin/login/",
+    "/django-admin/logout/",
+)
 
 
 class AdminAccessMiddleware:

@@ -57,7 +57,7 @@ def check_choices(form, instance):
     user = getattr(form, "for_user", None)
     if user is None:
         return
-    for name, field in list(form.fields.items()):
+    for name in list(form.fields):
         if name not in form.cleaned_data:
             continue
         value = form.cleaned_data[name]

@@ -40,7 +40,8 @@ def authenticate_with_password(request, page_view_restriction_id, page_id):
         if request.method == "POST":
             logger.warning("Page password locked out ip=%s page=%s", client_ip(request), page_id)
         minutes = settings.PAGE_PASSWORD_COOLOFF_SECONDS // 60
-        return TemplateResponse(request, "security/lockout.html", {"minutes": minutes, "page_password": True}, status=429)
+        context = {"minutes": minutes, "page_password": True}
+        return TemplateResponse(request, "security/lockout.html", context, status=429)
     response = wagtail_views.authenticate_with_password(request, page_view_restriction_id, page_id)
     if request.method == "POST":
         if response.status_code == 200:

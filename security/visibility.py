@@ -23,7 +23,6 @@ def page_is_visible(page, request=None):
         return False
     path = page.path
     for restriction in _restrictions(request):
-        if path.startswith(restriction.page.path):
-            if request is None or not restriction.accept_request(request):
-                return False
+        if path.startswith(restriction.page.path) and (request is None or not restriction.accept_request(request)):
+            return False
     return True

@@ -155,7 +155,9 @@ def json_ld(data, request=None):
     nonce = str(nonce) if nonce is not None else ""
     if nonce:
         return format_html(
-            '<script type="application/ld+json" nonce="{}">{}</script>', nonce, mark_safe(payload)  # noqa: S308
+            '<script type="application/ld+json" nonce="{}">{}</script>',
+            nonce,
+            mark_safe(payload),  # noqa: S308
         )
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))  # noqa: S308
 

@@ -4,10 +4,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import TestCase
 from django.urls import reverse
 
-import wagtail_factories
 from wagtail.documents import get_document_model
 from wagtail.models import Collection
 from wagtail.test.utils.form_data import streamfield
+
+import wagtail_factories
 
 from strategies.factories import StrategyPageFactory
 from strategies.tests.forms import strategy_form_data
@@ -92,7 +93,10 @@ class MediaAndPageChoiceTests(TestCase):
         body = streamfield(
             [
                 ("document", {"document": self.odense_doc.pk, "title": ""}),
-                ("figure", {"image": {"image": self.odense_image.pk, "alt_text": "x", "decorative": ""}, "caption": ""}),
+                (
+                    "figure",
+                    {"image": {"image": self.odense_image.pk, "alt_text": "x", "decorative": ""}, "caption": ""},
+                ),
             ]
         )
         errors = self.form_errors(self.edit_strategy(body=body))

@@ -5,8 +5,9 @@ import logging
 from django.core.cache import cache
 from django.test import TestCase, override_settings
 
-from axes.models import AccessAttempt, AccessLog
 from wagtail.models import PageViewRestriction
+
+from axes.models import AccessAttempt, AccessLog
 
 from cms.factories import StandardPageFactory
 from cms.tests.utils import make_home_page

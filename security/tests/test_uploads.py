@@ -7,9 +7,10 @@ from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import TestCase
 
-from PIL import Image as PILImage
 from wagtail.images import get_image_model
 from wagtail.models import Collection
+
+from PIL import Image as PILImage
 
 from cms.factories import UserFactory
 from cms.permissions import grant_admin_access, grant_collection_permissions
