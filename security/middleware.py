@@ -51,6 +51,7 @@ _OPEN_ADMIN_PATHS = (
     "/admin/login/",
     "/admin/logout/",
     "/admin/jsi18n/",
+    "/admin/sprite/",  # the icon sprite every admin page (also the code page) fetches
     "/django-admin/login/",
     "/django-admin/logout/",
 )

@@ -91,8 +91,6 @@ def test_editor_saves_and_publishes_a_page_in_the_admin_under_the_policy(demo_si
     page.wait_for_url("**/admin/to-trins-login/kode/**")
     page.fill("input[name=code]", totp_code(device))
     page.click("button[type=submit]")
-    page.wait_for_load_state("load")
-    print("AFTER CODE", page.url, page.content()[:3000])
     page.wait_for_url("**/admin/")
 
     report_only = []

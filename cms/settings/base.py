@@ -232,7 +232,7 @@ LOGOUT_REDIRECT_URL = "/"
 # lockouts under Indstillinger › Spærrede logins (and in /django-admin/). Page password forms are
 # throttled per address and page by security.throttle.
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
+    "security.backends.RequestAxesBackend",  # django-axes; see security/backends.py
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))

@@ -155,7 +155,7 @@ def test_production_settings_carry_the_security_block(monkeypatch):
         assert production.SESSION_COOKIE_AGE == 8 * 60 * 60
         assert production.WAGTAIL_GRAVATAR_PROVIDER_URL is None
         assert production.WAGTAILIMAGES_MAX_IMAGE_PIXELS == 40_000_000
-        assert "axes.backends.AxesStandaloneBackend" in production.AUTHENTICATION_BACKENDS
+        assert "security.backends.RequestAxesBackend" in production.AUTHENTICATION_BACKENDS
         assert "security.middleware.ContentSecurityPolicyMiddleware" in production.MIDDLEWARE
     finally:
         sys.modules.pop("cms.settings.production", None)
