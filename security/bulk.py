@@ -8,8 +8,11 @@ show are dropped from the request before Wagtail sees it.
 
 import re
 
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
+from wagtail.permissions import policy_registry
 
 BULK_PATH = re.compile(r"^/admin/bulk/(?P<app>[\w]+)/(?P<model>[\w]+)/(?P<action>[\w-]+)/$")
 
@@ -19,13 +22,11 @@ def visible_ids(user, app, model, parent_id=None):
     if user.is_superuser:
         return None
     if (app, model) == ("wagtailimages", "image"):
-        from wagtail.images.permissions import permission_policy  # reads the image model at import
-
-        queryset = permission_policy.instances_user_has_any_permission_for(user, ["change", "delete"])
+        policy = policy_registry.get_by_type(get_image_model())
+        queryset = policy.instances_user_has_any_permission_for(user, ["change", "delete"])
     elif (app, model) == ("wagtaildocs", "document"):
-        from wagtail.documents.permissions import permission_policy  # reads the document model at import
-
-        queryset = permission_policy.instances_user_has_any_permission_for(user, ["change", "delete"])
+        policy = policy_registry.get_by_type(get_document_model())
+        queryset = policy.instances_user_has_any_permission_for(user, ["change", "delete"])
     elif (app, model) == ("wagtailcore", "page"):
         queryset = PagePermissionPolicy().explorable_instances(user)
         if parent_id and str(parent_id).isdigit():

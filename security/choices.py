@@ -12,6 +12,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
+from wagtail.permissions import policy_registry
 
 
 def is_site_editor(user):
@@ -22,17 +23,13 @@ def is_site_editor(user):
 
 
 def choosable_images(user):
-    # Imported here: the permission policy modules read the image model at import time, and this
-    # module is imported while page models load (security.pageforms).
-    from wagtail.images.permissions import permission_policy
-
-    return permission_policy.instances_user_has_permission_for(user, "choose")
+    policy = policy_registry.get_by_type(get_image_model())
+    return policy.instances_user_has_permission_for(user, "choose")
 
 
 def choosable_documents(user):
-    from wagtail.documents.permissions import permission_policy  # see choosable_images
-
-    return permission_policy.instances_user_has_permission_for(user, "choose")
+    policy = policy_registry.get_by_type(get_document_model())
+    return policy.instances_user_has_permission_for(user, "choose")
 
 
 def choosable_pages(user):
