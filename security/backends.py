@@ -1,10 +1,13 @@
 """django-axes' authentication backend, for logins that come with a request."""
 
-from axes.backends import AxesStandaloneBackend
+from axes.backends import AxesBackend
 
 
-class RequestAxesBackend(AxesStandaloneBackend):
+class RequestAxesBackend(AxesBackend):
     """Throttles every login made through a web request (all login views pass one).
+
+    It authenticates nobody itself (ModelBackend, next in the list, does); as AxesBackend it also
+    answers get_user(), so sessions made with force_login(user, <first backend>) work.
 
     A login without a request (a management command, Django's test client `login()`) has no
     address to count and cannot come from the web, so it is left to the next backend instead of
