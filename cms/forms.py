@@ -1,9 +1,9 @@
 """The admin form for page types whose validation depends on where the page sits in the tree."""
 
-from wagtail.admin.forms import WagtailAdminPageForm
+from security.pageforms import SecurePageForm
 
 
-class ParentAwarePageForm(WagtailAdminPageForm):
+class ParentAwarePageForm(SecurePageForm):
     """Hands the page the parent it is being created or edited under, before the model validates it.
 
     Wagtail places a new page in the tree only after its form is valid, so without this a model's

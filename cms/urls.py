@@ -10,6 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import views
 from cms.feeds import ThemeFeed, feed_urls
+from security.throttle import authenticate_with_password
 
 handler404 = "cms.views.page_not_found"
 handler500 = "cms.views.server_error"
@@ -37,6 +38,11 @@ urlpatterns += i18n_patterns(
     path("", include("cases.urls")),
     path("", include("strategies.urls")),
     path("", include("search.urls")),
+    # Wagtail's page password form, throttled per address and page (security.throttle).
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        authenticate_with_password,
+    ),
     path("", include("api.page_urls")),
     path("", include("participation.urls")),
     path("", include(wagtail_urls)),

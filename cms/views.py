@@ -47,5 +47,11 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request):
-    """A self-contained 500 page: rendered without request context, so no database is needed."""
-    return HttpResponseServerError(loader.get_template("500.html").render())
+    """A self-contained 500 page: rendered without request context, so no database is needed.
+
+    Its inline style carries the request's CSP nonce (django-csp) when there is one.
+    """
+    nonce = getattr(request, "csp_nonce", None)  # django-csp's lazy nonce: falsy until read
+    return HttpResponseServerError(
+        loader.get_template("500.html").render({"csp_nonce": str(nonce) if nonce is not None else ""})
+    )

@@ -11,6 +11,7 @@ from cms.choosers import searchable_chooser_viewset
 from cms.home import HomeSection
 from cms.models import Municipality, Region, Theme
 from cms.themes import themes_with_counts
+from security.deletion import GuardedDeleteView
 
 
 class ThemeViewSet(SnippetViewSet):
@@ -22,6 +23,7 @@ class ThemeViewSet(SnippetViewSet):
     list_display = ["name", "slug", "colour", "sort_order"]
     search_fields = ["name", "description"]
     ordering = ["sort_order", "name"]
+    delete_view_class = GuardedDeleteView  # refused while pages or actions use the theme
     # The slug is made from the name when the theme is created and then kept, so links last.
     panels = [FieldPanel("name"), FieldPanel("description"), FieldPanel("colour"), FieldPanel("sort_order")]
 
@@ -46,6 +48,7 @@ class RegionViewSet(SnippetViewSet):
     icon = "globe"
     menu_label = _("Regioner")
     list_display = ["name", "code"]
+    delete_view_class = GuardedDeleteView  # refused while municipalities belong to the region
 
 
 class GeographyViewSetGroup(SnippetViewSetGroup):

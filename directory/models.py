@@ -126,7 +126,13 @@ class Person(index.Indexed, models.Model):
         MultiFieldPanel([FieldPanel("work_email"), FieldPanel("work_phone")], heading=_("Arbejdskontakt")),
         MultiFieldPanel([FieldPanel("photo"), FieldPanel("photo_consent")], heading=_("Foto")),
     ]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.SearchField("job_title")]
+    # Every field the admin listing searches (PersonViewSet.search_fields) must be indexed here.
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.SearchField("job_title"),
+        index.SearchField("organisation_name"),
+    ]
 
     class Meta:
         ordering = ["name"]

@@ -16,6 +16,7 @@ class OrganisationViewSet(SnippetViewSet):
     list_display = ["name", "kind", "municipality"]
     list_filter = ["kind", "municipality__region"]
     search_fields = ["name", "description"]
+    search_backend_name = None  # database search, as PersonViewSet (Wagtail's SQLite backend limits)
     ordering = ["name"]
 
 
@@ -26,6 +27,9 @@ class PersonViewSet(SnippetViewSet):
     list_display = ["name", "job_title", "organisation", "photo_consent"]
     list_filter = ["photo_consent"]
     search_fields = ["name", "job_title", "organisation_name"]
+    # Search the listing in the database (icontains on search_fields): organisation_name is not in the
+    # model's search index, and Wagtail's SQLite backend cannot limit a search to fields (issue 11).
+    search_backend_name = None
     ordering = ["name"]
 
 

@@ -14,7 +14,7 @@ import pytest
 pytestmark = pytest.mark.django_db
 
 ROOT = Path(__file__).resolve().parent.parent
-ORDER = ["cms", "directory", "strategies", "cases"]
+ORDER = ["security", "cms", "directory", "strategies", "cases"]
 
 
 def production_modules(app):

@@ -10,12 +10,16 @@ from wagtail.search import index
 
 from cms.blocks import BodyBlock, FeaturedItemBlock
 from search.documents import Kind, page_document, stream_text
+from security.pageforms import SecurePageForm
 
 from .themes import ThemedPageMixin
 
 
 class BasePage(Page):
     """Common ground for the site's page types: a short introduction shown under the title."""
+
+    # Refuses images, documents and pages the editor may not choose, and stale saves (security app).
+    base_form_class = SecurePageForm
 
     intro = models.TextField(
         _("introduktion"),

@@ -72,15 +72,21 @@ class NavigationSettings(BaseSiteSetting):
         verbose_name = _("navigation")
 
     @staticmethod
-    def resolve(stream):
-        """Turn menu blocks into (title, url, page) tuples, skipping pages no longer live."""
+    def resolve(stream, request=None):
+        """Turn menu blocks into (title, url, page) tuples, skipping pages the visitor may not see.
+
+        A page is left out unless it is live and its privacy settings let this visitor in
+        (security.visibility); without a request, only public pages are kept.
+        """
+        from security.visibility import page_is_visible  # the security app's rule for links to pages
+
         items = []
         for block in stream:
             value = block.value
             page = value.get("page")
             if page is not None:
                 page = page.specific_deferred if hasattr(page, "specific_deferred") else page
-                if not page.live:
+                if not page_is_visible(page, request):
                     continue
                 items.append((value.get("title") or page.title, page.url, page))
             elif value.get("url"):

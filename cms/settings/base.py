@@ -10,6 +10,7 @@ from pathlib import Path
 from django.utils.translation import gettext_lazy as _
 
 import dj_database_url
+from csp import constants as csp_constants
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -24,6 +25,9 @@ DEBUG = False
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 
+# Third-party apps of the security block below (django-axes, django-otp, django-csp).
+SECURITY_APPS = ["axes", "django_otp", "django_otp.plugins.otp_totp", "django_otp.plugins.otp_static", "csp"]
+
 INSTALLED_APPS = [
     "cms",
     "directory",
@@ -33,6 +37,7 @@ INSTALLED_APPS = [
     "api",
     "corsheaders",
     "participation",
+    "security",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
@@ -58,20 +63,26 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    *SECURITY_APPS,
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "corsheaders.middleware.CorsMiddleware",
+    "security.middleware.ContentSecurityPolicyMiddleware",
+    "security.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "security.middleware.AdminAccessMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes asks
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -202,11 +213,26 @@ TAGGIT_STRIP_UNICODE_WHEN_SLUGIFYING = False
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"timed": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "security": {"class": "logging.StreamHandler", "formatter": "timed"},
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    # Logins, failed logins, logouts, lockouts and second-factor events (security.audit), with time.
+    "loggers": {
+        "security.auth": {
+            "handlers": ["security"],
+            "level": os.environ.get("SECURITY_LOG_LEVEL", "INFO"),
+            "propagate": False,
+        }
+    },
 }
 
-# Security defaults that hold everywhere; production adds HTTPS-only settings.
+# ---------------------------------------------------------------------------------------------
+# Security (issue 11; docs/security.md). Everything that carries security is in this block, so it
+# can be read and reviewed in one place. production.py adds the HTTPS-only settings.
+# ---------------------------------------------------------------------------------------------
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"  # Wagtail sets SAMEORIGIN on its own preview views
@@ -225,3 +251,101 @@ PARTICIPATION_RETENTION = {
     "rejected_applications_days": 90,
     "membership_years_after_year": 5,
 }
+# Only editors have sessions (visitors get no cookies): one working day, then log in again.
+SESSION_COOKIE_AGE = 8 * 60 * 60
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_HTTPONLY = True
+
+# The front-end login (/_util/login/) without ?next= goes to the admin, not /accounts/profile/.
+LOGIN_REDIRECT_URL = "wagtailadmin_home"
+LOGOUT_REDIRECT_URL = "/"
+
+# Login throttling (django-axes): after AXES_FAILURE_LIMIT failures for one user name, or from one
+# address, further attempts are refused for AXES_COOLOFF_TIME hours. Administrators see and lift
+# lockouts under Indstillinger › Spærrede logins (and in /django-admin/). Page password forms are
+# throttled per address and page by security.throttle.
+AUTHENTICATION_BACKENDS = [
+    "security.backends.RequestAxesBackend",  # django-axes; see security/backends.py
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", "0.5"))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+AXES_LOCKOUT_CALLABLE = "security.throttle.lockout_response"  # the Danish page, status 429
+AXES_CLIENT_IP_CALLABLE = "security.network.client_ip"
+AXES_VERBOSE = False  # security.audit writes one line per event instead
+# How many proxies (nginx, load balancer) put their address in X-Forwarded-For in front of the
+# app. 0: the client's address is REMOTE_ADDR. Used for throttling and the login log.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+PAGE_PASSWORD_FAILURE_LIMIT = 5
+PAGE_PASSWORD_COOLOFF_SECONDS = 30 * 60
+
+# Second factor (django-otp, TOTP with static recovery codes): required for superusers and
+# KL editors in the admin and /django-admin/; offered to municipal editors (once set up, required).
+OTP_ENFORCED = True
+OTP_TOTP_ISSUER = "Grønne partnerskaber"
+OTP_REQUIRED_GROUPS = ["KL-redaktører"]
+OTP_RECOVERY_CODE_COUNT = 10
+
+# Content-Security-Policy (django-csp 4). The public site: no inline or eval'd script (JSON-LD
+# carries a nonce), nothing framed. The Wagtail admin needs inline script and style, so it gets
+# its own enforced policy with those, and the strict policy as report-only (security.middleware).
+_CSP_EMBED_FRAMES = ["https://www.youtube.com", "https://www.youtube-nocookie.com", "https://player.vimeo.com"]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", csp_constants.NONCE],
+        "style-src": ["'self'", csp_constants.NONCE],  # the nonce: the self-contained 500 page
+        # Bar widths in the action plan's progress chart are style attributes computed on the server.
+        "style-src-attr": ["'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-src": _CSP_EMBED_FRAMES,
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+    }
+}
+CSP_ADMIN_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", "'unsafe-inline'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'", *_CSP_EMBED_FRAMES],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "frame-ancestors": ["'self'"],
+        "form-action": ["'self'"],
+    }
+}
+CSP_ADMIN_REPORT_ONLY_POLICY = {
+    "DIRECTIVES": {
+        **CSP_ADMIN_POLICY["DIRECTIVES"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+    }
+}
+# Paths under the admin's policy.
+CSP_ADMIN_PREFIXES = ["/admin/", "/django-admin/"]
+# Browser features no page here uses.
+PERMISSIONS_POLICY = (
+    "accelerometer=(), autoplay=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), "
+    "magnetometer=(), microphone=(), midi=(), payment=(), usb=()"
+)
+
+# Wagtail hygiene: no Gravatar (an MD5 of each editor's e-mail to a third party), no update check
+# from editors' browsers.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+
+# Image uploads: every image is fully decoded with Pillow before it is stored
+# (security.forms.SafeImageForm); a pixel limit keeps renditions affordable.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "security.forms.SafeImageForm"
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000

@@ -37,7 +37,7 @@ def _navigation(context):
 def main_nav(context):
     """The main menu, with the current section marked for assistive technology."""
     nav = _navigation(context)
-    items = NavigationSettings.resolve(nav.main_menu) if nav else []
+    items = NavigationSettings.resolve(nav.main_menu, context.get("request")) if nav else []
     current = context.get("page")
     current_path = getattr(current, "url_path", "") or ""
     request = context.get("request")
@@ -54,7 +54,7 @@ def main_nav(context):
 @register.inclusion_tag("components/footer_links.html", takes_context=True)
 def footer_links(context):
     nav = _navigation(context)
-    return {"items": NavigationSettings.resolve(nav.footer_links) if nav else []}
+    return {"items": NavigationSettings.resolve(nav.footer_links, context.get("request")) if nav else []}
 
 
 @register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
@@ -144,11 +144,29 @@ def page_meta(context):
 _JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
-@register.simple_tag
-def json_ld(data):
-    """Structured data (schema.org) as a JSON-LD script, escaped so it cannot close the script element."""
+def json_ld(data, request=None):
+    """Structured data (schema.org) as a JSON-LD script, escaped so it cannot close the script element.
+
+    The script carries the request's CSP nonce (django-csp), so the Content-Security-Policy needs
+    no 'unsafe-inline' for it.
+    """
     payload = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_JSON_ESCAPES)
+    # django-csp's lazy nonce is falsy until read; reading it adds it to the policy header.
+    nonce = getattr(request, "csp_nonce", None)
+    nonce = str(nonce) if nonce is not None else ""
+    if nonce:
+        return format_html(
+            '<script type="application/ld+json" nonce="{}">{}</script>',
+            nonce,
+            mark_safe(payload),  # noqa: S308
+        )
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))  # noqa: S308
+
+
+@register.simple_tag(takes_context=True, name="json_ld")
+def json_ld_tag(context, data):
+    """`{% json_ld data %}`: json_ld() with the request's CSP nonce."""
+    return json_ld(data, context.get("request"))
 
 
 @register.simple_tag(takes_context=True)
@@ -170,7 +188,7 @@ def organisation_json_ld(context):
     if site_settings.address:
         street_address = join_lines(site_settings.address)
         data["address"] = {"@type": "PostalAddress", "streetAddress": street_address, "addressCountry": "DK"}
-    return json_ld(data)
+    return json_ld(data, request)
 
 
 @register.simple_tag(takes_context=True)
@@ -210,7 +228,7 @@ def page_json_ld(context):
     if describe is None or request is None:
         return ""
     data = describe(request)
-    return json_ld(data) if data else ""
+    return json_ld(data, request) if data else ""
 
 
 @register.simple_tag(takes_context=True)

@@ -61,7 +61,7 @@ class SharingMetadataTests(TestCase):
 
     def test_home_page_describes_the_network_as_an_organisation(self):
         html = self.client.get("/").content.decode()
-        match = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+        match = re.search(r'<script type="application/ld\+json"[^>]*>(.*?)</script>', html, re.S)
         data = json.loads(match.group(1))
         self.assertEqual(data["@type"], "Organization")
         self.assertEqual(data["url"], "http://testserver/")

@@ -54,3 +54,10 @@ class Command(BaseCommand):
         for username, password, role in report.logins:
             shown = password or "(uændret – kør med --reset-passwords for en ny)"
             self.stdout.write(f"  {username:<20} {shown:<22} {role}")
+        self.stdout.write(
+            "\nTo-trins-login: admin og kl-redaktoer skal bruge en godkendelsesapp (fx Microsoft Authenticator,\n"
+            "Google Authenticator eller FreeOTP). Ved første login viser /admin/to-trins-login/ en QR-kode:\n"
+            "skan den, skriv den sekscifrede kode, og gem de ti gendannelseskoder. Kommunale redaktører\n"
+            "(redaktoer-aarhus, redaktoer-odense) kan slå det til under Konto › To-trins-login.\n"
+            "Mistet telefon: en administrator sletter enheden i /django-admin/otp_totp/totpdevice/."
+        )
