@@ -98,7 +98,7 @@ def organisation_ref(organisation, request):
         "slug": organisation.slug,
         "name": organisation.name,
         "kind": organisation.kind,
-        "url": named_url(request, "strategies:organisation_detail", slug=organisation.slug),
+        "url": named_url(request, "directory:organisation", slug=organisation.slug),
     }
 
 
@@ -111,7 +111,7 @@ def person_role(person, request):
         "name": person.name,
         "job_title": person.job_title,
         "organisation": person.organisation_label or "",
-        "url": named_url(request, "cases:person", slug=person.slug),
+        "url": named_url(request, "directory:person", slug=person.slug),
     }
 
 
