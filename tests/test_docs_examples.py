@@ -47,7 +47,9 @@ def shell_commands(block):
     """Each command of a shell block as a list of words, without comments and leading assignments."""
     joined = re.sub(r"\\\n", " ", block)
     for line in joined.splitlines():
-        for part in re.split(r"\s(?:&&|\|\||;)\s", line):
+        # `name=$(command …)`: check the command inside the substitution.
+        line = re.sub(r"^\s*[A-Za-z_][A-Za-z0-9_]*=\$\((.*)\)\s*$", r"\1", line)
+        for part in re.split(r"\s(?:&&|\|\||\||;)\s", line):
             words = shlex.split(part, comments=True)
             if words and words[0] == "export":
                 continue

@@ -144,6 +144,22 @@ def page_meta(context):
 _JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
+def csp_nonce(request):
+    """The request's CSP nonce (django-csp), or "" outside a request.
+
+    django-csp's lazy nonce is falsy until read; reading it adds it to the policy header.
+    """
+    nonce = getattr(request, "csp_nonce", None)
+    return str(nonce) if nonce is not None else ""
+
+
+@register.simple_tag(takes_context=True)
+def nonce_attribute(context):
+    """` nonce="…"` for an inline script, so the Content-Security-Policy needs no 'unsafe-inline'."""
+    nonce = csp_nonce(context.get("request"))
+    return format_html(' nonce="{}"', nonce) if nonce else ""
+
+
 def json_ld(data, request=None):
     """Structured data (schema.org) as a JSON-LD script, escaped so it cannot close the script element.
 
@@ -151,9 +167,7 @@ def json_ld(data, request=None):
     no 'unsafe-inline' for it.
     """
     payload = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_JSON_ESCAPES)
-    # django-csp's lazy nonce is falsy until read; reading it adds it to the policy header.
-    nonce = getattr(request, "csp_nonce", None)
-    nonce = str(nonce) if nonce is not None else ""
+    nonce = csp_nonce(request)
     if nonce:
         return format_html(
             '<script type="application/ld+json" nonce="{}">{}</script>',
