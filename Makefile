@@ -35,6 +35,7 @@ run: demo
 ## Lint, format check, Django checks, migrations check and the whole test suite
 test: install-dev
 	.ci/ensure-chromium
+	.ci/ensure-front
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(PY) manage.py check --fail-level WARNING
