@@ -155,7 +155,8 @@ class TempPostgres:
 
     def start(self):
         options = f"-p {self.port} -k {self.dir} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off"
-        self._run(str(PG_BIN / "pg_ctl"), "-D", str(self.data), "-l", str(self.dir / "log"), "-o", options, "-w", "start")
+        log = str(self.dir / "log")
+        self._run(str(PG_BIN / "pg_ctl"), "-D", str(self.data), "-l", log, "-o", options, "-w", "start")
         self.running = True
         return self
 
@@ -358,20 +359,31 @@ class RedisServer:
         binary = require("redis-server")
         process = self.processes.start(
             "redis",
-            [binary, "--port", str(self.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
-             "--dir", str(self.run_dir)],
+            [
+                binary,
+                "--port",
+                str(self.port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--dir",
+                str(self.run_dir),
+            ],
         )
         wait_for(port_open(self.port), "redis-server", process=process)
         return f"redis://127.0.0.1:{self.port}/0"
 
 
 def create_shared_database(name):
-    subprocess.run(["createdb", "-h", "127.0.0.1", "-U", "postgres", name], check=True)  # noqa: S607
+    subprocess.run(["createdb", "-h", "127.0.0.1", "-U", "postgres", name], check=True)  # noqa: S603, S607
     return f"{SHARED_POSTGRES}/{name}"
 
 
 def drop_shared_database(name):
-    subprocess.run(["dropdb", "--if-exists", "-h", "127.0.0.1", "-U", "postgres", name], check=False)  # noqa: S607
+    subprocess.run(["dropdb", "--if-exists", "-h", "127.0.0.1", "-U", "postgres", name], check=False)  # noqa: S603, S607
 
 
 def prod_local(args):
@@ -401,7 +413,8 @@ def prod_local(args):
         print(result.stdout if result else "", flush=True)
         stack.start()
         print(
-            f"\nServing the demo at {stack.url}/ (nginx → Varnish → gunicorn → PostgreSQL {name}, Redis :{stack.env['REDIS_URL']})"
+            f"\nServing the demo at {stack.url}/ (nginx → Varnish → gunicorn → PostgreSQL {name}, "
+            f"Redis {stack.env['REDIS_URL']})"
             f"\nAdmin: {stack.url}/admin/ (users and passwords above). E-mail is printed in {run_dir}/smtp.log."
             "\nCtrl-C stops everything and drops the database.",
             flush=True,

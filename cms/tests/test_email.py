@@ -8,8 +8,9 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.test import TestCase, override_settings
 
-from aiosmtpd.controller import Controller
 from wagtail.models import GroupApprovalTask, Workflow, WorkflowTask
+
+from aiosmtpd.controller import Controller
 
 from cms.factories import StandardPageFactory
 from cms.tests.utils import make_home_page
@@ -22,7 +23,8 @@ class Inbox:
         self.messages = []
 
     async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's hook name
-        self.messages.append((envelope.rcpt_tos, email.message_from_bytes(envelope.content, policy=email.policy.default)))
+        message = email.message_from_bytes(envelope.content, policy=email.policy.default)
+        self.messages.append((envelope.rcpt_tos, message))
         return "250 Message accepted for delivery"
 
 
