@@ -108,8 +108,9 @@ def _site_roots():
     return [site.root_url for site in Site.objects.all()]
 
 
-def ban_everything(urls=()):
-    """BAN every site from each configured cache (PURGE `urls` from caches that cannot BAN)."""
+def ban_everything(page_ids=()):
+    """BAN every site from each configured cache; caches that cannot BAN get a PURGE of the changed
+    pages' addresses in both languages and of the home pages."""
     backends = get_backends()
     if not backends:
         return
@@ -122,36 +123,41 @@ def ban_everything(urls=()):
         else:
             purge_only[name] = backend
     if purge_only:
-        purge_urls_from_cache(
-            set(urls) | {f"{root}/" for root in roots} | {f"{root}/en/" for root in roots}, backends=purge_only
-        )
+        urls = {f"{root}/" for root in roots} | {f"{root}/en/" for root in roots}
+        for page in Page.objects.filter(pk__in=page_ids).specific():
+            urls |= _page_urls(page)
+        purge_urls_from_cache(urls, backends=purge_only)
 
 
 def schedule_ban(page=None):
-    """Ban once per transaction, after it commits (at once outside a transaction)."""
+    """Ban once per transaction, after it commits (at once outside a transaction).
+
+    Nothing is looked up here: inside a transaction that is deleting pages a failed query would
+    break the transaction, so addresses are worked out after the commit.
+    """
     if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
         return
-    urls = _page_urls(page) if page is not None else set()
+    page_ids = {page.pk} if page is not None and page.pk else set()
     connection = transaction.get_connection()
     pending = getattr(_pending, "job", None)
-    # A job still waiting in this transaction's on-commit list takes the new URLs; one that ran
+    # A job still waiting in this transaction's on-commit list takes the new pages; one that ran
     # or was dropped with a rolled-back transaction is replaced.
     if pending is not None and any(entry[1] is pending for entry in connection.run_on_commit):
-        pending.urls.update(urls)
+        pending.page_ids.update(page_ids)
         return
-    job = _BanJob(urls)
+    job = _BanJob(page_ids)
     _pending.job = job
     transaction.on_commit(job)
 
 
 class _BanJob:
-    def __init__(self, urls):
-        self.urls = set(urls)
+    def __init__(self, page_ids):
+        self.page_ids = set(page_ids)
 
     def __call__(self):
         if getattr(_pending, "job", None) is self:
             _pending.job = None
-        ban_everything(self.urls)
+        ban_everything(self.page_ids)
 
 
 def _page_urls(page):
@@ -161,10 +167,7 @@ def _page_urls(page):
     urls = set()
     for language in ("da", "en"):
         with translation.override(language):
-            try:
-                url = page.get_full_url()
-            except Exception:  # noqa: BLE001 - a page without a site has no address to purge
-                url = None
+            url = page.get_full_url()
         if url:
             urls.add(url)
     return urls
@@ -175,7 +178,7 @@ def _page_changed(sender, instance, **kwargs):
 
 
 def _restriction_changed(sender, instance, **kwargs):
-    schedule_ban(getattr(instance, "page", None))
+    schedule_ban(Page(pk=instance.page_id) if instance.page_id else None)
 
 
 def _page_deleted(sender, instance, **kwargs):
