@@ -6,7 +6,7 @@ then for the cache off (nginx → gunicorn) and on (nginx → Varnish → gunico
 and runs Debian's wrk against it at 8 and 32 connections. Prints a Markdown table with
 requests/s, p50 and p95 latency; docs/production.md records the figures.
 
-    python -m deploy.bench [--seconds 5] [--out FILE]
+    python -m deploy.bench [--seconds 5] [--seconds-uncached 10] [--out FILE]
 """
 
 import argparse
@@ -129,7 +129,8 @@ def run(args):
                     warm(stack.url + urls[key])
                 for connections in CONNECTIONS:
                     for key, label in PAGES:
-                        figures = wrk(stack.url + urls[key], connections, args.seconds)
+                        seconds = args.seconds if cache or key == "static" else args.seconds_uncached
+                        figures = wrk(stack.url + urls[key], connections, seconds)
                         results[(cache, connections, key)] = figures
                         print(
                             f"cache {'on ' if cache else 'off'} c={connections:<2} {label:<16} "
@@ -153,7 +154,8 @@ def table(results, queries, urls, args):
     lines = [
         f"Measured {datetime.now(UTC):%Y-%m-%d %H:%M} UTC on {platform.node()} ({os.cpu_count()} cores, "
         f"{platform.platform(terse=True)}), load average before/after {args.load_before:.1f}/{load[0]:.1f}; "
-        f"gunicorn {args.workers} sync workers, wrk {args.seconds} s per cell, 2 threads, gzip accepted.",
+        f"gunicorn {args.workers} sync workers; wrk with 2 threads, gzip accepted, {args.seconds} s per cell "
+        f"({args.seconds_uncached} s for rendered pages with the cache off).",
         "",
         "| page | SQL queries (uncached) | "
         + " | ".join(
@@ -182,6 +184,12 @@ def table(results, queries, urls, args):
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--seconds", type=int, default=int(os.environ.get("BENCH_SECONDS", "5")))
+    parser.add_argument(
+        "--seconds-uncached",
+        type=int,
+        default=int(os.environ.get("BENCH_SECONDS_UNCACHED", "10")),
+        help="wrk's run for rendered pages with the cache off (they take seconds under load)",
+    )
     parser.add_argument("--workers", type=int, default=int(os.environ.get("BENCH_WORKERS", "3")))
     parser.add_argument("--port", type=int, default=int(os.environ.get("BENCH_PORT", "18090")))
     parser.add_argument("--out", default="")
