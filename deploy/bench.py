@@ -130,7 +130,7 @@ def run(args):
                 for connections in CONNECTIONS:
                     for key, label in PAGES:
                         seconds = args.seconds if cache or key == "static" else args.seconds_uncached
-                        figures = wrk(stack.url + urls[key], connections, seconds)
+                        figures = {**wrk(stack.url + urls[key], connections, seconds), "seconds": seconds}
                         results[(cache, connections, key)] = figures
                         print(
                             f"cache {'on ' if cache else 'off'} c={connections:<2} {label:<16} "
@@ -174,6 +174,9 @@ def table(results, queries, urls, args):
                 figures = results.get((cache, connections, key))
                 if figures is None:
                     cells.append("–")
+                    continue
+                if not figures["requests"]:
+                    cells.append(f"none answered within the {figures['seconds']} s run")
                     continue
                 errors = f" ({figures['errors']} errors)" if figures["errors"] else ""
                 cells.append(f"{figures['rps']:.0f} · {figures['p50']:.1f} · {figures['p95']:.1f}{errors}")
