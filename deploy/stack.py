@@ -244,7 +244,8 @@ class Stack:
         self.manage("migrate", "--no-input", "-v0")
         self.manage("collectstatic", "--no-input", "-v0")
         if demo:
-            self.manage("load_demo", "--allow-production")
+            return self.manage("load_demo", "--allow-production")
+        return None
 
     def gunicorn_args(self, bind):
         return [str(PYTHON), "-m", "gunicorn", "-c", str(DEPLOY_DIR / "gunicorn.conf.py"), "cms.wsgi"], {
@@ -410,7 +411,7 @@ def prod_local(args):
         )
         print(f"Preparing {name} (migrate, collectstatic, demo) in {run_dir} …", flush=True)
         result = stack.prepare()
-        print(result.stdout if result else "", flush=True)
+        print(result.stdout, flush=True)
         stack.start()
         print(
             f"\nServing the demo at {stack.url}/ (nginx → Varnish → gunicorn → PostgreSQL {name}, "
@@ -419,7 +420,9 @@ def prod_local(args):
             "\nCtrl-C stops everything and drops the database.",
             flush=True,
         )
-        signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt))
+        # Ctrl-C and a plain `kill` both stop everything (a shell's background job ignores SIGINT).
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+        signal.signal(signal.SIGTERM, signal.default_int_handler)
         while True:
             time.sleep(3600)
     except KeyboardInterrupt:
