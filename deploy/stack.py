@@ -389,6 +389,9 @@ def drop_shared_database(name):
 
 def prod_local(args):
     """The demo behind the whole front, until Ctrl-C; the database is dropped afterwards."""
+    # Ctrl-C and a plain `kill` both stop everything (a shell's background job ignores SIGINT).
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
     run_dir = Path(tempfile.mkdtemp(prefix="gronne-prod-local-"))
     name = args.database or f"gronne_prod_local_{os.getpid()}"
     processes = Processes(run_dir)
@@ -420,9 +423,6 @@ def prod_local(args):
             "\nCtrl-C stops everything and drops the database.",
             flush=True,
         )
-        # Ctrl-C and a plain `kill` both stop everything (a shell's background job ignores SIGINT).
-        signal.signal(signal.SIGINT, signal.default_int_handler)
-        signal.signal(signal.SIGTERM, signal.default_int_handler)
         while True:
             time.sleep(3600)
     except KeyboardInterrupt:
