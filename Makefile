@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run test install install-dev migrate demo serve lint format check messages admin-messages-check clean
+.PHONY: run test install install-dev migrate demo serve lint format check messages admin-messages-check clean prod-local bench
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -35,11 +35,22 @@ run: demo
 ## Lint, format check, Django checks, migrations check and the whole test suite
 test: install-dev
 	.ci/ensure-chromium
+	.ci/ensure-front
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(PY) manage.py check --fail-level WARNING
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(PY) manage.py makemigrations --check --dry-run
 	$(BIN)/pytest --create-db --durations=10 $(PYTEST_ARGS)
+
+## The demo behind the production front (nginx → Varnish → gunicorn → PostgreSQL, Redis) at http://127.0.0.1:8080
+prod-local: install-dev
+	.ci/ensure-front
+	$(PY) -m deploy.stack prod-local
+
+## Requests/s and latency of the whole front, page cache off and on (about five minutes)
+bench: install-dev
+	.ci/ensure-front
+	$(PY) -m deploy.bench
 
 lint: install-dev
 	$(BIN)/ruff check .

@@ -13,9 +13,23 @@ def home_page(db):
     return home
 
 
+DATABASE_FIXTURES = {"db", "transactional_db", "migrated_db", "live_server", "django_db_serialized_rollback"}
+
+
+def _uses_database(item):
+    return item.get_closest_marker("django_db") is not None or bool(DATABASE_FIXTURES & set(item.fixturenames))
+
+
 @pytest.fixture(scope="session", autouse=True)
-def migrated_state(django_db_setup, django_db_blocker):
-    """The database as migrations leave it, serialized once before any test changes it."""
+def migrated_state(request, django_db_blocker):
+    """The database as migrations leave it, serialized once before any test changes it.
+
+    pytest-django creates the test database only when a collected test uses it; a run of tests
+    that need none (such as tests/test_front.py alone) has nothing to serialize.
+    """
+    if not any(_uses_database(item) for item in request.session.items):
+        return None
+    request.getfixturevalue("django_db_setup")
     from django.db import connection
 
     with django_db_blocker.unblock():

@@ -6,3 +6,10 @@ class CmsConfig(AppConfig):
     name = "cms"
     verbose_name = _("Sitet")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        # Purge the page cache on publish and on edits shown on many pages, and register the
+        # page-cache hook for form pages (both modules connect themselves when imported).
+        from cms import frontend_cache, middleware  # noqa: F401 - imported for their registrations
+
+        frontend_cache.connect()

@@ -1,8 +1,11 @@
 """Site-wide views that are not pages: health check, robots.txt and error pages."""
 
 import logging
+import sys
 
-from django.db import DatabaseError, connection
+from django.conf import settings
+from django.core.cache import cache
+from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template import loader
@@ -15,15 +18,29 @@ logger = logging.getLogger(__name__)
 @never_cache
 @require_GET
 def healthz(request):
-    """200 when the database answers a query, 503 when it does not (for load balancers)."""
+    """For load balancers: 503 when the database does not answer; 200 otherwise.
+
+    The cache is reported too: "degraded" (still 200) when Redis does not answer, because the
+    site keeps serving without it.
+    """
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
             cursor.fetchone()
     except DatabaseError:
         logger.exception("Health check: the database did not answer")
-        return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
-    return JsonResponse({"status": "ok", "database": "ok"})
+        return JsonResponse({"status": "error", "database": "unavailable", "cache": cache_status()}, status=503)
+    cache_state = cache_status()
+    status = "ok" if cache_state == "ok" else "degraded"
+    return JsonResponse({"status": status, "database": "ok", "cache": cache_state})
+
+
+def cache_status():
+    """ "ok", or "unavailable" when the shared cache (Redis) does not answer."""
+    ping = getattr(cache, "ping", None)
+    if ping is None:  # a cache in the process's own memory is always there
+        return "ok"
+    return "ok" if ping() else "unavailable"
 
 
 @require_GET
@@ -47,11 +64,19 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request):
-    """A self-contained 500 page: rendered without request context, so no database is needed.
+    """A self-contained error page, rendered without request context so no database is needed.
 
-    Its inline style carries the request's CSP nonce (django-csp) when there is one.
+    When the error is the database being unreachable (from a view or any middleware) the answer
+    is 503 with Retry-After: the site is down for a while, not broken, and the page cache in front
+    keeps serving what it has. Django's connection health checks reconnect by themselves once
+    the database is back. The page's inline style carries the request's CSP nonce (django-csp).
     """
     nonce = getattr(request, "csp_nonce", None)  # django-csp's lazy nonce: falsy until read
-    return HttpResponseServerError(
-        loader.get_template("500.html").render({"csp_nonce": str(nonce) if nonce is not None else ""})
-    )
+    context = {"csp_nonce": str(nonce) if nonce is not None else ""}
+    error = sys.exc_info()[1]
+    if isinstance(error, OperationalError | InterfaceError):
+        response = HttpResponse(loader.get_template("503.html").render(context), status=503)
+        response["Retry-After"] = str(settings.DATABASE_RETRY_AFTER)
+        response["Cache-Control"] = "no-store"
+        return response
+    return HttpResponseServerError(loader.get_template("500.html").render(context))

@@ -97,7 +97,12 @@ def check_command(words):
         return
     if program == "gunicorn" or program.endswith("/gunicorn"):
         assert (ROOT / ".venv" / "bin" / "gunicorn").exists() or shutil.which("gunicorn"), "gunicorn is not installed"
-        __import__(arguments[0].split(":")[0])
+        valued = {"-c", "--config", "-b", "--bind", "-w", "--workers", "-k", "--worker-class"}
+        for index, word in enumerate(arguments):
+            if arguments[index - 1] in {"-c", "--config"} and index:
+                assert (ROOT / word).exists(), f"no gunicorn configuration {word}"
+            elif not word.startswith("-") and not (index and arguments[index - 1] in valued):
+                __import__(word.split(":")[0])
         return
     if "/" in program:
         path = ROOT / program

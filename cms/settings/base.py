@@ -21,6 +21,14 @@ def env_list(name, default=""):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+def env_bool(name, default=False):
+    """A yes/no environment variable: 1, true, yes or on (any case) mean yes."""
+    value = os.environ.get(name, "").strip().lower()
+    if not value:
+        return default
+    return value in ("1", "true", "yes", "on")
+
+
 DEBUG = False
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
@@ -38,6 +46,7 @@ INSTALLED_APPS = [
     "corsheaders",
     "participation",
     "security",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
@@ -72,6 +81,7 @@ MIDDLEWARE = [
     "security.middleware.ContentSecurityPolicyMiddleware",
     "security.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "cms.middleware.CacheHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -132,19 +142,68 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache: Redis when REDIS_URL is set, otherwise memory local to the process.
+# Cache: Redis when REDIS_URL is set, otherwise memory local to the process. Each Redis call
+# waits at most REDIS_TIMEOUT seconds; while Redis is closed or silent the cache answers as an
+# empty cache and logs one warning a minute (cms/cache.py).
 REDIS_URL = os.environ.get("REDIS_URL", "")
+REDIS_TIMEOUT = float(os.environ.get("REDIS_TIMEOUT", "0.5"))
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "cms.cache.DegradingRedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "gronne-partnerskaber",
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "gronne-partnerskaber"),
             "TIMEOUT": 300,
+            "OPTIONS": {
+                "socket_timeout": REDIS_TIMEOUT,
+                "socket_connect_timeout": REDIS_TIMEOUT,
+                "health_check_interval": 30,
+            },
         }
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# The page cache in front of the site (Varnish in deploy/): FRONTEND_CACHE_URL is its address,
+# for purging on publish (cms/frontend_cache.py). Cache-Control lifetimes: cms/middleware.py.
+FRONTEND_CACHE_URL = os.environ.get("FRONTEND_CACHE_URL", "")
+WAGTAILFRONTENDCACHE = (
+    {"varnish": {"BACKEND": "cms.frontend_cache.VarnishBackend", "LOCATION": FRONTEND_CACHE_URL, "TIMEOUT": 2}}
+    if FRONTEND_CACHE_URL
+    else {}
+)
+FRONTEND_CACHE_SITEWIDE_MODELS = [
+    "cms.Theme",
+    "cms.Region",
+    "cms.Municipality",
+    "cms.Organisation",
+    "cms.Person",
+    "directory.Organisation",
+    "directory.Person",
+    "wagtailcore.Site",
+    "wagtailimages.Image",
+    "wagtailredirects.Redirect",
+    "wagtailsearchpromotions.SearchPromotion",
+]
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "3600"))
+PAGE_CACHE_BROWSER_SECONDS = int(os.environ.get("PAGE_CACHE_BROWSER_SECONDS", "60"))
+SEARCH_CACHE_SECONDS = int(os.environ.get("SEARCH_CACHE_SECONDS", "30"))
+# Seconds a visitor is asked to wait (Retry-After) while the database is unavailable.
+DATABASE_RETRY_AFTER = int(os.environ.get("DATABASE_RETRY_AFTER", "30"))
+
+# E-mail: workflow notifications and password resets. A failed send is logged as an error by
+# Wagtail ("wagtail.admin") and Django ("django.contrib.auth").
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL")
+EMAIL_TIMEOUT = float(os.environ.get("EMAIL_TIMEOUT", "10"))
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Grønne partnerskaber <noreply@localhost>")
+SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -183,6 +242,9 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 WAGTAIL_I18N_ENABLED = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAILADMIN_USER_LOGIN_FORM = "cms.admin_forms.LoginForm"  # labels the password field (see the class)
+# Documents always go through Wagtail's serve view, so privacy and collection rules hold; the
+# front never serves /media/documents/ itself.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
@@ -210,13 +272,18 @@ ELASTICSEARCH_COOLDOWN = float(os.environ.get("ELASTICSEARCH_COOLDOWN", "30"))
 TAGGIT_CASE_INSENSITIVE = True
 TAGGIT_STRIP_UNICODE_WHEN_SLUGIFYING = False
 
+# Logs go to stderr: as text, or one JSON object a line for a log collector (LOG_FORMAT=json).
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "text")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"timed": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "formatters": {
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s %(process)d: %(message)s"},
+        "json": {"()": "cms.logging.JsonFormatter"},
+    },
     "handlers": {
-        "console": {"class": "logging.StreamHandler"},
-        "security": {"class": "logging.StreamHandler", "formatter": "timed"},
+        "console": {"class": "logging.StreamHandler", "formatter": "json" if LOG_FORMAT == "json" else "text"},
+        "security": {"class": "logging.StreamHandler", "formatter": "json" if LOG_FORMAT == "json" else "text"},
     },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
     # Logins, failed logins, logouts, lockouts and second-factor events (security.audit), with time.

@@ -83,4 +83,4 @@ def test_redis_url_switches_the_cache_to_redis():
         timeout=120,
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "RedisCache ok"
+    assert result.stdout.strip() == "DegradingRedisCache ok"

@@ -13,7 +13,7 @@ class HealthCheckTests(TestCase):
     def test_answers_200_when_the_database_answers(self):
         response = self.client.get("/healthz/")
         self.assertEqual(response.status_code, 200)
-        self.assertEqual(response.json(), {"status": "ok", "database": "ok"})
+        self.assertEqual(response.json(), {"status": "ok", "database": "ok", "cache": "ok"})
         self.assertIn("no-cache", response["Cache-Control"])
 
     def test_answers_503_when_the_database_does_not(self):

@@ -1,0 +1,1 @@
+"""Production deployment: configuration templates, the local stack runner and the benchmark."""
