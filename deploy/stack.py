@@ -223,6 +223,9 @@ class Stack:
                 "REDIS_URL": self.redis_url,
                 "CACHE_KEY_PREFIX": f"gronne-{self.port}",
                 "LOG_LEVEL": os.environ.get("LOG_LEVEL", "WARNING"),
+                # nginx writes the client's address into X-Forwarded-For and Varnish appends nginx's:
+                # two trusted entries, so login throttling sees the visitor, not the proxy.
+                "TRUSTED_PROXY_COUNT": "2" if self.cache else "1",
             }
         )
         env.update(extra)

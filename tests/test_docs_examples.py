@@ -47,6 +47,8 @@ def shell_commands(block):
     """Each command of a shell block as a list of words, without comments and leading assignments."""
     joined = re.sub(r"\\\n", " ", block)
     for line in joined.splitlines():
+        if re.match(r"^\s*[A-Z_][A-Z0-9_]*=<", line):
+            continue  # a setting with a placeholder value (`SECRET_KEY=<50 random characters>`)
         # `name=$(command …)`: check the command inside the substitution.
         line = re.sub(r"^\s*[A-Za-z_][A-Za-z0-9_]*=\$\((.*)\)\s*$", r"\1", line)
         for part in re.split(r"\s(?:&&|\|\||\||;)\s", line):
@@ -78,8 +80,8 @@ def check_manage_py(arguments):
 
 def check_command(words):
     program, *arguments = words
-    if program in {"cd", "source", "."}:
-        return
+    if program in {"cd", "source", ".", "set", "unset", "echo", "read", "trap", "wait"} or program.startswith("$"):
+        return  # shell builtins, and the user's own $EDITOR
     if program.endswith("python") or program.endswith("python3"):
         if arguments[:1] == ["manage.py"]:
             check_manage_py(arguments[1:])
