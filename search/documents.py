@@ -53,6 +53,7 @@ class SearchDocument:
     summary: str = ""
     body: str = ""  # plain text
     themes: list[str] = field(default_factory=list)  # theme slugs
+    theme_text: str = ""  # the themes' names and descriptions, searchable like the summary
     municipalities: list[int] = field(default_factory=list)  # municipality codes
     regions: list[int] = field(default_factory=list)  # region codes
     date: datetime.date | None = None  # Copenhagen's date: what "newest" sorts by and the year facet counts
@@ -88,7 +89,7 @@ def page_document(
     body: Iterable[str] = (),
     date: datetime.date | datetime.datetime | None = None,
     municipalities: Iterable = (),
-    themes: Iterable[str] | None = None,
+    themes: Iterable | None = None,
     documents: Iterable = (),
     part: str = "",
     title: str | None = None,
@@ -102,12 +103,17 @@ def page_document(
     - `date`: the date that sorts and counts in the year facet; a datetime is read in Copenhagen
       time; without one, the Copenhagen date of the last publication.
     - `municipalities`: Municipality objects (None is skipped); regions follow from them.
-    - `themes`: theme slugs; by default the page's own themes, when it has a `themes` field.
+    - `themes`: Theme objects (or slugs); by default the page's own themes, when it has a
+      `themes` field. The names and descriptions of Theme objects become searchable text.
     - `part`, `anchor`, `title`: for a part of a page (an action on its plan), a key suffix such as
       `"action:12"`, the `#fragment` of its URL and its own title.
     """
     if themes is None:
-        themes = [theme.slug for theme in page.themes.all()] if hasattr(page, "themes") else []
+        themes = list(page.themes.all()) if hasattr(page, "themes") else []
+    themes = list(themes)
+    theme_text = _join(
+        f"{theme.name}\n{getattr(theme, 'description', '')}" for theme in themes if not isinstance(theme, str)
+    )
     places = [municipality for municipality in municipalities if municipality is not None]
     if summary is None:
         summary = page.summary or ""
@@ -121,7 +127,8 @@ def page_document(
         url=f"{url}#{anchor}" if url and anchor else url,
         summary=summary,
         body=_join([intro if intro != summary else "", *body]),
-        themes=list(dict.fromkeys(themes)),
+        themes=list(dict.fromkeys(theme if isinstance(theme, str) else theme.slug for theme in themes)),
+        theme_text=theme_text,
         municipalities=list(dict.fromkeys(municipality.code for municipality in places)),
         regions=sorted({municipality.region.code for municipality in places}),
         date=local_date(date) or published_on(page),

@@ -1,62 +1,39 @@
-"""Danish text analysis shared by every engine: tokens, stems, parsed queries and highlighting.
+"""Queries and highlighting, on top of the one Danish text analysis (search/analysis.py).
 
-The database engine on SQLite indexes the stems computed here; PostgreSQL's `danish` text search
-configuration uses the same Snowball stemmer and the same stop words, so both find the same
-inflected forms. The highlighter marks words whose stem matches a query stem, in the original text.
+Both database engines index the terms `search.analysis` computes and look up the terms of the
+parsed query, so SQLite and PostgreSQL find the same documents. The highlighter marks words whose
+terms match the query's terms, in the original text (titles and snippets keep their letters).
 """
 
-import re
-import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-import Stemmer
+from search.analysis import STOP_WORDS, TOKEN, is_stop_word, normalise, term, word_alternatives, word_terms
 
-# Longest query we read; the rest is cut and the page says so.
+# Longest query we read; the rest is cut at a word boundary and the page says so.
 MAX_QUERY_LENGTH = 200
 # At most this many words and phrases count in one query (a pasted essay stays fast).
 MAX_QUERY_PARTS = 12
 
-# Snowball's Danish stop word list, as PostgreSQL ships it (tsearch_data/danish.stop).
-_STOP_WORDS_TEXT = """
-og i jeg det at en den til er som på de med han af for ikke der var mig sig men et har om vi min havde ham hun nu
-over da fra du ud sin dem os op man hans hvor eller hvad skal selv her alle vil blev kunne ind når være dog noget
-ville jo deres efter ned skulle denne end dette mit også under have dig anden hende mine alt meget sit sine vor mod
-disse hvis din nogle hos blive mange ad bliver hendes været thi jer sådan
-"""
-STOP_WORDS = frozenset(_STOP_WORDS_TEXT.split())
-
-WORD = re.compile(r"\w+", re.UNICODE)
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-_stemmer = Stemmer.Stemmer("danish")
+WORD = TOKEN
+__all__ = ["STOP_WORDS", "MAX_QUERY_LENGTH", "ParsedQuery", "parse_query", "highlight", "snippet", "clean_text"]
 
 
 def clean_text(value: str) -> str:
     """Text without control characters, in Unicode NFC so "ø" typed two ways is one letter."""
-    return unicodedata.normalize("NFC", _CONTROL.sub(" ", value or ""))
+    return normalise(value)
 
 
 def words(text: str) -> list[str]:
-    """The lowercase words of a text."""
-    return WORD.findall(clean_text(text).lower())
+    """The lowercase words (and numbers) of a text."""
+    return TOKEN.findall(clean_text(text).lower())
 
 
-@lru_cache(maxsize=50_000)
 def stem(word: str) -> str:
-    return _stemmer.stemWord(word)
-
-
-def stems(text: str) -> list[str]:
-    """The Danish stems of a text's words, stop words left out (as PostgreSQL's `danish` does)."""
-    return [stem(word) for word in words(text) if word not in STOP_WORDS]
-
-
-def stemmed_text(text: str) -> str:
-    return " ".join(stems(text))
+    """The search term of a word (folded, stemmed); kept under this name for the spelling vocabulary."""
+    return term(word.lower())
 
 
 @dataclass
@@ -76,9 +53,43 @@ class ParsedQuery:
     def all_words(self) -> list[str]:
         return self.terms + [word for phrase in self.phrases for word in phrase]
 
+    stop_words_only: bool = False  # the visitor typed only words too common to search for
+    synonyms: dict = field(default_factory=dict, compare=False)  # term -> synonyms, set by the engine
+
     @property
     def stems(self) -> set[str]:
-        return {stem(word) for word in self.all_words if word not in STOP_WORDS}
+        """Every term that counts as a match of the query: for finding and for highlighting."""
+        found = set()
+        for word in self.terms:
+            for alternative in word_alternatives(word, self.synonyms):
+                found.update(alternative.terms)
+        for phrase in self.phrases:
+            found.update(term(word) for word in phrase if not is_stop_word(word))
+        return found
+
+    def with_synonyms(self, synonyms):
+        """This query with the editors' synonyms (term -> words) applied."""
+        return ParsedQuery(
+            text=self.text,
+            terms=list(self.terms),
+            phrases=[list(phrase) for phrase in self.phrases],
+            truncated=self.truncated,
+            stop_words_only=self.stop_words_only,
+            synonyms=synonyms,
+        )
+
+    def alternatives(self):
+        """For each word outside quotes, the ways it may match (see search.analysis.word_alternatives)."""
+        return [word_alternatives(word, self.synonyms) for word in self.terms]
+
+    def phrase_terms(self):
+        """Each phrase as the terms of its words, stop words left out (the index leaves them out too)."""
+        result = []
+        for phrase in self.phrases:
+            terms = [term(word) for word in phrase if not is_stop_word(word)]
+            if terms:
+                result.append(terms)
+        return result
 
     @property
     def cache_key(self) -> str:
@@ -95,22 +106,33 @@ def parse_query(raw: str | None) -> ParsedQuery:
     text = " ".join(clean_text(raw or "").split())
     truncated = len(text) > MAX_QUERY_LENGTH
     if truncated:
-        text = text[:MAX_QUERY_LENGTH].rstrip()
+        # Cut at the last word boundary, so no half word is searched for.
+        cut = text[: MAX_QUERY_LENGTH + 1]
+        text = cut.rsplit(" ", 1)[0] if " " in cut else cut[:MAX_QUERY_LENGTH]
+        text = text.rstrip()
     terms: list[str] = []
     phrases: list[list[str]] = []
+    typed_any = False
     for index, segment in enumerate(text.split('"')):
         segment_words = words(segment)
-        if index % 2 == 1 and len([w for w in segment_words if w not in STOP_WORDS]) > 1:
+        typed_any = typed_any or bool(segment_words)
+        if index % 2 == 1 and len([w for w in segment_words if not is_stop_word(w)]) > 1:
             phrases.append(segment_words[:MAX_QUERY_PARTS])
             continue
-        terms.extend(w for w in segment_words if w not in STOP_WORDS)
+        terms.extend(w for w in segment_words if not is_stop_word(w))
     # Keep the first of each repeated word, and a bounded number of parts.
     seen: set[str] = set()
     unique_terms = [t for t in terms if not (t in seen or seen.add(t))]
     budget = MAX_QUERY_PARTS
     phrases = phrases[:budget]
     unique_terms = unique_terms[: max(budget - len(phrases), 0)]
-    return ParsedQuery(text=text, terms=unique_terms, phrases=phrases, truncated=truncated)
+    return ParsedQuery(
+        text=text,
+        terms=unique_terms,
+        phrases=phrases,
+        truncated=truncated,
+        stop_words_only=typed_any and not unique_terms and not phrases,
+    )
 
 
 # Highlighting ------------------------------------------------------------------------------
@@ -123,8 +145,7 @@ def _tokens(text: str):
 
 
 def _is_hit(token: str, query_stems: set[str]) -> bool:
-    lowered = token.lower()
-    return lowered not in STOP_WORDS and stem(lowered) in query_stems
+    return bool(word_terms(token) & query_stems)
 
 
 def highlight(text: str, query_stems: set[str]) -> str:
@@ -164,7 +185,7 @@ def snippet(texts: list[str], query_stems: set[str], length: int = SNIPPET_WORDS
         # The window of `length` tokens that holds the most distinct matched stems.
         best_score, best_start = -1, 0
         for first in hits:
-            window = {stem(tokens[i][2].lower()) for i in hits if first <= i < first + length}
+            window = {stem(tokens[i][2]) for i in hits if first <= i < first + length}
             if len(window) > best_score:
                 best_score, best_start = len(window), first
         if best_score > best[0]:

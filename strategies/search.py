@@ -16,7 +16,7 @@ def strategy_documents(page):
 
 def action_plan_documents(page):
     """The plan itself, then one document per action that links to the action on the plan's page."""
-    plan_themes = [theme.slug for theme in page.themes.all()]
+    plan_themes = list(page.themes.all())
     actions = list(page.actions.all())
     yield page_document(
         page,
@@ -39,7 +39,7 @@ def action_plan_documents(page):
                 action.target,
                 action.responsible.name if action.responsible_id else "",
             ],
-            themes=sorted({theme.slug for theme in action.themes.all()} | set(plan_themes)),
+            themes=sorted({*action.themes.all(), *plan_themes}, key=lambda theme: theme.slug),
             municipalities=[page.municipality],
             date=action.start_date,
         )
