@@ -30,6 +30,7 @@ class Kind(models.TextChoices):
     WORKSHOP = "workshop", _("Workshopresultat")
     MEETING = "meeting", _("Netværksmøde")
     CONFERENCE = "conference", _("Konference")
+    MUNICIPALITY = "municipality", _("Medlemskommune")
     PAGE = "page", _("Side")
 
 

@@ -5,6 +5,7 @@ parsed query, so SQLite and PostgreSQL find the same documents. The highlighter 
 terms match the query's terms, in the original text (titles and snippets keep their letters).
 """
 
+import re
 from dataclasses import dataclass, field
 
 from django.utils.html import escape
@@ -18,6 +19,8 @@ MAX_QUERY_LENGTH = 200
 MAX_QUERY_PARTS = 12
 
 WORD = TOKEN
+# A query word, with the minus that excludes it when it starts the word ("-ord").
+_QUERY_TOKEN = re.compile(r"(?<![\w-])(-?)(" + TOKEN.pattern + ")")
 __all__ = ["STOP_WORDS", "MAX_QUERY_LENGTH", "ParsedQuery", "parse_query", "highlight", "snippet", "clean_text"]
 
 
@@ -54,6 +57,8 @@ class ParsedQuery:
         return self.terms + [word for phrase in self.phrases for word in phrase]
 
     stop_words_only: bool = False  # the visitor typed only words too common to search for
+    groups: list[list[str]] = field(default_factory=list)  # the terms, those joined by OR in one group
+    excluded: list[str] = field(default_factory=list)  # words typed with a minus: -ord
     synonyms: dict = field(default_factory=dict, compare=False)  # term -> synonyms, set by the engine
 
     @property
@@ -75,12 +80,27 @@ class ParsedQuery:
             phrases=[list(phrase) for phrase in self.phrases],
             truncated=self.truncated,
             stop_words_only=self.stop_words_only,
+            groups=[list(group) for group in self.groups],
+            excluded=list(self.excluded),
             synonyms=synonyms,
         )
 
     def alternatives(self):
-        """For each word outside quotes, the ways it may match (see search.analysis.word_alternatives)."""
-        return [word_alternatives(word, self.synonyms) for word in self.terms]
+        """For each word outside quotes (or OR group of words), the ways it may match.
+
+        See search.analysis.word_alternatives: the word itself, its compound parts, its synonyms.
+        """
+        result = []
+        for group in self.groups or [[word] for word in self.terms]:
+            ways = []
+            for word in group:
+                ways.extend(way for way in word_alternatives(word, self.synonyms) if way not in ways)
+            result.append(ways)
+        return result
+
+    def excluded_terms(self):
+        """The terms of the words typed with a minus; a document with any of them is left out."""
+        return list(dict.fromkeys(term(word) for word in self.excluded))
 
     def phrase_terms(self):
         """Each phrase as the terms of its words, stop words left out (the index leaves them out too)."""
@@ -93,7 +113,8 @@ class ParsedQuery:
 
     @property
     def cache_key(self) -> str:
-        return " ".join(self.terms) + "|" + "|".join(" ".join(p) for p in self.phrases)
+        groups = " ".join("/".join(group) for group in self.groups) or " ".join(self.terms)
+        return groups + "|" + "|".join(" ".join(p) for p in self.phrases) + "|-" + " ".join(self.excluded)
 
 
 def parse_query(raw: str | None) -> ParsedQuery:
@@ -110,28 +131,54 @@ def parse_query(raw: str | None) -> ParsedQuery:
         cut = text[: MAX_QUERY_LENGTH + 1]
         text = cut.rsplit(" ", 1)[0] if " " in cut else cut[:MAX_QUERY_LENGTH]
         text = text.rstrip()
-    terms: list[str] = []
+    groups: list[list[str]] = []  # words outside quotes; the words of one group are joined by OR
+    excluded: list[str] = []
     phrases: list[list[str]] = []
     typed_any = False
     for index, segment in enumerate(text.split('"')):
         segment_words = words(segment)
         typed_any = typed_any or bool(segment_words)
-        if index % 2 == 1 and len([w for w in segment_words if not is_stop_word(w)]) > 1:
-            phrases.append(segment_words[:MAX_QUERY_PARTS])
+        if index % 2 == 1:
+            if len([w for w in segment_words if not is_stop_word(w)]) > 1:
+                phrases.append(segment_words[:MAX_QUERY_PARTS])
+            else:
+                groups.extend([w] for w in segment_words if not is_stop_word(w))
             continue
-        terms.extend(w for w in segment_words if not is_stop_word(w))
+        pending_or = False
+        for match in _QUERY_TOKEN.finditer(segment):
+            minus, word = match.group(1), match.group(2)
+            if word == "OR" and not minus:  # only the capitalised operator: "or" is a plain word
+                pending_or = bool(groups)
+                continue
+            word = word.lower()
+            if is_stop_word(word):
+                continue
+            if minus:
+                excluded.append(word)
+            elif pending_or:
+                groups[-1].append(word)
+            else:
+                groups.append([word])
+            pending_or = False
     # Keep the first of each repeated word, and a bounded number of parts.
     seen: set[str] = set()
-    unique_terms = [t for t in terms if not (t in seen or seen.add(t))]
+    unique_groups = []
+    for group in groups:
+        group = [w for w in group if not (w in seen or seen.add(w))]
+        if group:
+            unique_groups.append(group)
     budget = MAX_QUERY_PARTS
     phrases = phrases[:budget]
-    unique_terms = unique_terms[: max(budget - len(phrases), 0)]
+    unique_groups = unique_groups[: max(budget - len(phrases), 0)]
+    terms = [word for group in unique_groups for word in group]
     return ParsedQuery(
         text=text,
-        terms=unique_terms,
+        terms=terms,
         phrases=phrases,
         truncated=truncated,
-        stop_words_only=typed_any and not unique_terms and not phrases,
+        stop_words_only=typed_any and not terms and not phrases and not excluded,
+        groups=unique_groups,
+        excluded=list(dict.fromkeys(excluded))[:MAX_QUERY_PARTS],
     )
 
 

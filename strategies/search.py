@@ -3,6 +3,17 @@
 from search.documents import Kind, html_text, page_document, stream_text
 
 
+def municipality_documents(page):
+    """A member municipality's page: found by the municipality's name, region and the page's text."""
+    municipality = page.municipality
+    yield page_document(
+        page,
+        kind=Kind.MUNICIPALITY,
+        body=[municipality.name, municipality.region.name, stream_text(page.body)],
+        municipalities=[municipality],
+    )
+
+
 def strategy_documents(page):
     yield page_document(
         page,

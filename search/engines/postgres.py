@@ -155,4 +155,7 @@ def tsquery_text(query):
         clauses.append(ways[0] if len(ways) == 1 else "( " + " | ".join(ways) + " )")
     for terms in query.phrase_terms():
         clauses.append("( " + " <-> ".join(_lexeme(term) for term in terms) + " )")
+    excluded = query.excluded_terms()
+    if clauses and excluded:
+        clauses.append("!( " + " | ".join(_lexeme(term) for term in excluded) + " )")
     return " & ".join(clauses)

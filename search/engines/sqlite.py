@@ -53,6 +53,10 @@ class SqliteEngine(DatabaseEngine):
             clauses.append(ways[0] if len(ways) == 1 else "(" + " OR ".join(ways) + ")")
         for terms in query.phrase_terms():
             clauses.append('"' + " ".join(terms) + '"')
+        match = " AND ".join(clauses)
+        excluded = [f'"{term}"' for term in query.excluded_terms()]
+        if excluded:
+            match = f"({match}) NOT ({' OR '.join(excluded)})"
         if not clauses:
             return Sql("MATERIALIZED (SELECT e.id, e.date, 0 AS rank FROM search_indexentry e WHERE 0)")
         # bm25 is lower for better matches; weights: title 10, summary 4, body 1.
@@ -60,7 +64,7 @@ class SqliteEngine(DatabaseEngine):
         return Sql(
             f"MATERIALIZED (SELECT e.id, e.date, {rank} AS rank FROM search_fts "  # noqa: S608
             "JOIN search_indexentry e ON e.id = search_fts.rowid WHERE search_fts MATCH %s)",
-            (" AND ".join(clauses),),
+            (match,),
         )
 
     def facet_filter(self, name, values):

@@ -56,6 +56,8 @@ INITIAL_GROUPS = [
     "natur og biodiversitet, biodiversitet",
     "cirkulær omstilling, cirkulær økonomi, cirkularitet, genbrug, genanvendelse",
     "bæredygtig omstilling, grøn omstilling",
+    "solenergi, solceller, solcelleanlæg",
+    "bæredygtighed, bæredygtig, klimavenlig",
 ]
 
 
@@ -101,6 +103,25 @@ class Migration(migrations.Migration):
             model_name='indexentry',
             name='theme_text',
             field=models.TextField(blank=True, verbose_name='temaernes navne og beskrivelser'),
+        ),
+        migrations.AlterField(
+            model_name="indexentry",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("strategy", "Strategi"),
+                    ("action-plan", "Handlingsplan"),
+                    ("action", "Handling"),
+                    ("case", "Case"),
+                    ("workshop", "Workshopresultat"),
+                    ("meeting", "Netværksmøde"),
+                    ("conference", "Konference"),
+                    ("municipality", "Medlemskommune"),
+                    ("page", "Side"),
+                ],
+                max_length=40,
+                verbose_name="indholdstype",
+            ),
         ),
         migrations.RunPython(
             run({"postgresql": POSTGRES_FORWARD, "sqlite": SQLITE_TRIGGER}),

@@ -137,6 +137,11 @@ class MunicipalityPage(BasePage):
         )
         return context
 
+    def search_documents(self):
+        from strategies.search import municipality_documents
+
+        yield from municipality_documents(self)
+
 
 class StrategyPage(ThemedPageMixin, PeriodMixin, HeroImageMixin, BasePage):
     """A municipality's strategy for green culture: status, period, vision, goals and partners."""
