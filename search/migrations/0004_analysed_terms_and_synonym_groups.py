@@ -46,7 +46,9 @@ SQLITE_TRIGGER = [
     """,
 ]
 
-# The Elasticsearch engine's former built-in list (search/engines/elastic.py, THEME_SYNONYMS).
+# The Elasticsearch engine's former built-in list (search/engines/elastic.py, THEME_SYNONYMS), with
+# "dannelse" and "natur" left out (a search for either would otherwise find every document with the
+# theme), "genanvendelse" added to the circular group, and two groups for words visitors type.
 INITIAL_GROUPS = [
     "grønt medborgerskab, medborgerskab, borgerinddragelse",
     "grøn dannelse, klimadannelse",
