@@ -257,9 +257,9 @@ def word_alternatives(word: str, synonyms=None) -> list[Alternative]:
     if parts:
         alternatives.append(Alternative(tuple(dict.fromkeys(term(part) for part in parts))))
     for synonym in (synonyms or {}).get(own, ()):
-        synonym_terms = tuple(term(t) for t in tokens(synonym) if not is_stop_word(t))
-        if synonym_terms and synonym_terms != (own,):
-            alternatives.append(Alternative(synonym_terms, phrase=len(synonym_terms) > 1))
+        alternative = synonym_alternative(synonym)
+        if alternative and alternative.terms != (own,):
+            alternatives.append(alternative)
     unique = []
     for alternative in alternatives:
         if alternative not in unique:
@@ -267,16 +267,26 @@ def word_alternatives(word: str, synonyms=None) -> list[Alternative]:
     return unique
 
 
-def synonym_table(groups) -> dict[str, tuple[str, ...]]:
-    """From groups of words that mean the same, each one-word member's term → the other members."""
-    table: dict[str, list[str]] = {}
+def synonym_alternative(synonym: str) -> Alternative | None:
+    """A synonym as a way to match: its term, or the phrase of its terms."""
+    synonym_terms = tuple(term(t) for t in tokens(synonym) if not is_stop_word(t))
+    return Alternative(synonym_terms, phrase=len(synonym_terms) > 1) if synonym_terms else None
+
+
+def synonym_table(groups) -> dict:
+    """From groups of words that mean the same: each member → the other members.
+
+    A one-word member is keyed by its term, a several-word member by the tuple of its terms (the
+    query's consecutive words are matched against it).
+    """
+    table: dict = {}
     for group in groups:
         members = [" ".join(normalise(member).split()) for member in group if member and member.strip()]
         for member in members:
             member_tokens = [t for t in tokens(member) if not is_stop_word(t)]
-            if len(member_tokens) != 1:
+            if not member_tokens:
                 continue
-            key = term(member_tokens[0])
+            key = term(member_tokens[0]) if len(member_tokens) == 1 else tuple(term(t) for t in member_tokens)
             others = table.setdefault(key, [])
             others.extend(other for other in members if other != member and other not in others)
     return {key: tuple(values) for key, values in table.items()}

@@ -11,7 +11,17 @@ from dataclasses import dataclass, field
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from search.analysis import STOP_WORDS, TOKEN, is_stop_word, normalise, term, word_alternatives, word_terms
+from search.analysis import (
+    STOP_WORDS,
+    TOKEN,
+    Alternative,
+    is_stop_word,
+    normalise,
+    synonym_alternative,
+    term,
+    word_alternatives,
+    word_terms,
+)
 
 # Longest query we read; the rest is cut at a word boundary and the page says so.
 MAX_QUERY_LENGTH = 200
@@ -65,8 +75,8 @@ class ParsedQuery:
     def stems(self) -> set[str]:
         """Every term that counts as a match of the query: for finding and for highlighting."""
         found = set()
-        for word in self.terms:
-            for alternative in word_alternatives(word, self.synonyms):
+        for ways in self.alternatives():
+            for alternative in ways:
                 found.update(alternative.terms)
         for phrase in self.phrases:
             found.update(term(word) for word in phrase if not is_stop_word(word))
@@ -89,14 +99,39 @@ class ParsedQuery:
         """For each word outside quotes (or OR group of words), the ways it may match.
 
         See search.analysis.word_alternatives: the word itself, its compound parts, its synonyms.
+        Consecutive words that make up a several-word synonym (*cirkulær økonomi*) match together:
+        all of them, or one of the other members of the group.
         """
-        result = []
-        for group in self.groups or [[word] for word in self.terms]:
+        groups = self.groups or [[word] for word in self.terms]
+        several = {key: others for key, others in self.synonyms.items() if isinstance(key, tuple)}
+        result, index = [], 0
+        while index < len(groups):
+            matched = self._several_word_synonym(groups, index, several)
+            if matched:
+                size, ways = matched
+                result.append(ways)
+                index += size
+                continue
             ways = []
-            for word in group:
+            for word in groups[index]:
                 ways.extend(way for way in word_alternatives(word, self.synonyms) if way not in ways)
             result.append(ways)
+            index += 1
         return result
+
+    @staticmethod
+    def _several_word_synonym(groups, index, several):
+        for key, others in several.items():
+            window = groups[index : index + len(key)]
+            single = len(window) == len(key) and all(len(group) == 1 for group in window)
+            if single and tuple(term(group[0]) for group in window) == key:
+                ways = [Alternative(key)]
+                for other in others:
+                    alternative = synonym_alternative(other)
+                    if alternative and alternative not in ways:
+                        ways.append(alternative)
+                return len(key), ways
+        return None
 
     def excluded_terms(self):
         """The terms of the words typed with a minus; a document with any of them is left out."""

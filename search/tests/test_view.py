@@ -171,3 +171,18 @@ def test_content_types_read_in_english_on_the_english_search_page(client, indexe
     assert 'Workshop output <span class="facet__count">' in html
     assert '<span class="search-hit__kind">Strategy</span>' in html
     assert 'Strategi <span class="facet__count">' not in html
+
+
+def test_a_misspelling_that_finds_nothing_shows_the_corrected_results_at_once(client, indexed):
+    _response, html = get(client, "?q=musikskolne")
+    assert "Viser resultater for <i>musikskolen</i>." in html
+    assert "Case: musikskolen sparer energi" in html
+    # The query as typed is one click away, and then it is not corrected.
+    assert 'href="?q=musikskolne&amp;rettelse=nej"' in html
+    _response, typed = get(client, "?q=musikskolne&rettelse=nej")
+    assert "Viser resultater for" not in typed and "Case: musikskolen sparer energi" not in typed
+
+
+def test_a_query_of_stop_words_only_says_so(client, indexed):
+    _response, html = get(client, "?q=og+det")
+    assert "kun af meget almindelige ord" in html
