@@ -96,13 +96,15 @@ def page_document(
     title: str | None = None,
     summary: str | None = None,
     anchor: str = "",
+    dated: bool = True,
 ) -> SearchDocument:
     """The search document of a page, or of one part of it, filled in the same way for every page type.
 
     - `body`: the page type's text parts, in order (the page's intro comes first when it is not
       already the summary); `summary` defaults to the page's `summary` (search description or intro).
     - `date`: the date that sorts and counts in the year facet; a datetime is read in Copenhagen
-      time; without one, the Copenhagen date of the last publication.
+      time; without one, the Copenhagen date of the last publication, unless `dated=False` (pages
+      whose content has no date of its own, such as standard pages: undated, last in "newest").
     - `municipalities`: Municipality objects (None is skipped); regions follow from them.
     - `themes`: Theme objects (or slugs); by default the page's own themes, when it has a
       `themes` field. The names and descriptions of Theme objects become searchable text.
@@ -132,7 +134,7 @@ def page_document(
         theme_text=theme_text,
         municipalities=list(dict.fromkeys(municipality.code for municipality in places)),
         regions=sorted({municipality.region.code for municipality in places}),
-        date=local_date(date) or published_on(page),
+        date=(local_date(date) or published_on(page)) if dated else None,
         documents=list(documents),
     )
 

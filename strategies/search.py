@@ -1,5 +1,7 @@
 """What strategies and action plans contribute to search (the builder is `search.documents.page_document`)."""
 
+import datetime
+
 from search.documents import Kind, html_text, page_document, stream_text
 
 
@@ -26,7 +28,10 @@ def strategy_documents(page):
 
 
 def action_plan_documents(page):
-    """The plan itself, then one document per action that links to the action on the plan's page."""
+    """The plan itself, then one document per action that links to the action on the plan's page.
+
+    The plan is dated by its period (1 January of its first year), not by when it was published.
+    """
     plan_themes = list(page.themes.all())
     actions = list(page.actions.all())
     yield page_document(
@@ -35,6 +40,7 @@ def action_plan_documents(page):
         body=[stream_text(page.body), *(action.title for action in actions)],
         municipalities=[page.municipality],
         themes=plan_themes,
+        date=datetime.date(page.period_start, 1, 1) if page.period_start else None,
     )
     for action in actions:
         yield page_document(
