@@ -6,3 +6,8 @@ class CmsConfig(AppConfig):
     name = "cms"
     verbose_name = _("Sitet")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from cms import search  # noqa: PLC0415 - the signals need the models, loaded only now
+
+        search.connect()

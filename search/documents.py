@@ -31,6 +31,7 @@ class Kind(models.TextChoices):
     MEETING = "meeting", _("Netværksmøde")
     CONFERENCE = "conference", _("Konference")
     MUNICIPALITY = "municipality", _("Medlemskommune")
+    THEME = "theme", _("Tema")
     PAGE = "page", _("Side")
 
 
@@ -97,6 +98,7 @@ def page_document(
     summary: str | None = None,
     anchor: str = "",
     dated: bool = True,
+    path: str = "",
 ) -> SearchDocument:
     """The search document of a page, or of one part of it, filled in the same way for every page type.
 
@@ -110,6 +112,7 @@ def page_document(
       `themes` field. The names and descriptions of Theme objects become searchable text.
     - `part`, `anchor`, `title`: for a part of a page (an action on its plan), a key suffix such as
       `"action:12"`, the `#fragment` of its URL and its own title.
+    - `path`: for a route of a routable page (a theme at /temaer/<slug>/), what follows the page's URL.
     """
     if themes is None:
         themes = list(page.themes.all()) if hasattr(page, "themes") else []
@@ -122,6 +125,8 @@ def page_document(
         summary = page.summary or ""
     intro = getattr(page, "intro", "") if not part else ""
     url = page.get_url() or ""
+    if url and path:
+        url = url.rstrip("/") + "/" + path.lstrip("/")
     return SearchDocument(
         key=f"page:{page.pk}:{part}" if part else f"page:{page.pk}",
         page_id=page.pk,

@@ -30,6 +30,22 @@ class ThemeIndexPage(RoutablePageMixin, BasePage):
         verbose_name = _("temaoversigt")
         verbose_name_plural = _("temaoversigter")
 
+    def search_documents(self):
+        """One document per theme, at its route /temaer/<slug>/: found by the theme's name and description."""
+        from search.documents import Kind, page_document
+
+        for theme in Theme.objects.all():
+            yield page_document(
+                self,
+                kind=Kind.THEME,
+                part=f"theme:{theme.slug}",
+                path=f"{theme.slug}/",
+                title=capfirst(theme.name),
+                summary=theme.description,
+                themes=[theme],
+                dated=False,
+            )
+
     @re_path(r"^$")
     def theme_list(self, request):
         from cms.themes import themes_with_counts

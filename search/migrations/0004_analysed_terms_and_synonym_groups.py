@@ -119,6 +119,7 @@ class Migration(migrations.Migration):
                     ("meeting", "Netværksmøde"),
                     ("conference", "Konference"),
                     ("municipality", "Medlemskommune"),
+                    ("theme", "Tema"),
                     ("page", "Side"),
                 ],
                 max_length=40,
