@@ -49,6 +49,18 @@ def stem(word: str) -> str:
     return term(word.lower())
 
 
+class QueryTerms(frozenset):
+    """The terms a highlighted word may match, plus the phrases (lists of terms) of the query."""
+
+    def __new__(cls, terms=(), phrases=()):
+        instance = super().__new__(cls, terms)
+        instance.phrases = [list(phrase) for phrase in phrases if phrase]
+        return instance
+
+    def __reduce__(self):
+        return (QueryTerms, (set(self), self.phrases))
+
+
 @dataclass
 class ParsedQuery:
     """What a visitor asked for: single words and quoted phrases, cleaned and cut."""
@@ -72,15 +84,14 @@ class ParsedQuery:
     synonyms: dict = field(default_factory=dict, compare=False)  # term -> synonyms, set by the engine
 
     @property
-    def stems(self) -> set[str]:
-        """Every term that counts as a match of the query: for finding and for highlighting."""
+    def stems(self) -> "QueryTerms":
+        """What counts as a match of the query, for highlighting: every term a word may match by,
+        and the phrases (marked only where their words stand together)."""
         found = set()
         for ways in self.alternatives():
             for alternative in ways:
                 found.update(alternative.terms)
-        for phrase in self.phrases:
-            found.update(term(word) for word in phrase if not is_stop_word(word))
-        return found
+        return QueryTerms(found, phrases=self.phrase_terms())
 
     def with_synonyms(self, synonyms):
         """This query with the editors' synonyms (term -> words) applied."""
@@ -230,17 +241,41 @@ def _is_hit(token: str, query_stems: set[str]) -> bool:
     return bool(word_terms(token) & query_stems)
 
 
+def _marks_anything(query_stems) -> bool:
+    return bool(query_stems) or bool(getattr(query_stems, "phrases", None))
+
+
+def _hit_indices(tokens, query_stems) -> list[int]:
+    """Which tokens to mark: words matching a term, and the words of each phrase where they stand together."""
+    hits = {i for i, (_s, _e, token) in enumerate(tokens) if query_stems and _is_hit(token, query_stems)}
+    phrases = getattr(query_stems, "phrases", None) or []
+    if phrases:
+        # The phrase's words in order, stop words between them skipped (as the index skips them).
+        words = [(i, word_terms(token)) for i, (_s, _e, token) in enumerate(tokens) if not is_stop_word(token.lower())]
+        for phrase in phrases:
+            size = len(phrase)
+            for start in range(len(words) - size + 1):
+                window = words[start : start + size]
+                if all(phrase[k] in window[k][1] for k in range(size)):
+                    hits.update(index for index, _terms in window)
+    return sorted(hits)
+
+
 def highlight(text: str, query_stems: set[str]) -> str:
-    """The whole text, HTML-escaped, with each word that matches the query inside `<mark>`."""
+    """The whole text, HTML-escaped, with each word that matches the query inside `<mark>`.
+
+    A phrase's words are marked only where they stand together as the phrase.
+    """
     text = clean_text(text)
-    if not query_stems:
+    if not _marks_anything(query_stems):
         return escape(text)
+    tokens = _tokens(text)
     out, position = [], 0
-    for start, end, token in _tokens(text):
-        if _is_hit(token, query_stems):
-            out.append(escape(text[position:start]))
-            out.append(f"<mark>{escape(token)}</mark>")
-            position = end
+    for index in _hit_indices(tokens, query_stems):
+        start, end, token = tokens[index]
+        out.append(escape(text[position:start]))
+        out.append(f"<mark>{escape(token)}</mark>")
+        position = end
     out.append(escape(text[position:]))
     return mark_safe("".join(out))  # noqa: S308 - every piece of text above is escaped
 
@@ -259,9 +294,9 @@ def snippet(texts: list[str], query_stems: set[str], length: int = SNIPPET_WORDS
         tokens = _tokens(text)
         if best is None:
             best = (0, text, tokens, 0)
-        if not query_stems:
+        if not _marks_anything(query_stems):
             break
-        hits = [i for i, (_s, _e, token) in enumerate(tokens) if _is_hit(token, query_stems)]
+        hits = _hit_indices(tokens, query_stems)
         if not hits:
             continue
         # The window of `length` tokens that holds the most distinct matched stems.
@@ -272,7 +307,7 @@ def snippet(texts: list[str], query_stems: set[str], length: int = SNIPPET_WORDS
                 best_score, best_start = len(window), first
         if best_score > best[0]:
             best = (best_score, text, tokens, max(best_start - 6, 0))
-        if best[0] >= len(query_stems):
+        if best[0] >= len(query_stems) + len(getattr(query_stems, "phrases", None) or []):
             break
         # Otherwise keep looking in later texts for a better window.
     if best is None:

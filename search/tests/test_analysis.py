@@ -91,3 +91,12 @@ def test_or_and_minus():
     query = parse_query("grøn OR kultur museum -aarhus or")
     assert query.groups == [["grøn", "kultur"], ["museum"], ["or"]]  # a lowercase "or" is a word
     assert query.excluded == ["aarhus"]
+
+
+def test_phrase_highlighting_marks_the_phrase_only():
+    from search.text import highlight
+
+    html = highlight("Grøn dannelse, omstilling og grøn omstilling.", parse_query('"grøn omstilling"').stems)
+    assert html == "Grøn dannelse, omstilling og <mark>grøn</mark> <mark>omstilling</mark>."
+    # Words outside quotes are marked wherever they occur.
+    assert highlight("grøn, omstilling", parse_query("grøn omstilling").stems).count("<mark>") == 2

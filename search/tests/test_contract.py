@@ -206,7 +206,7 @@ def test_unknown_words_give_nothing_and_maybe_a_suggestion(engine):
         ("Århus", "Strategi for kulturinstitutioner i Aarhus"),  # å typed for the aa of the text
         ("genbrugsvaerksted", "Genbrugsværksted på museet"),  # æ typed as ae
         ("reparationscafeer", "Handlingsplan: biblioteket som grønt samlingssted"),  # é typed as e
-        ("GRONT", "Handlingsplan: biblioteket som grønt samlingssted"),
+        ("GROENT", "Handlingsplan: biblioteket som grønt samlingssted"),
     ],
 )
 def test_letters_typed_without_danish_letters_find_them(engine, query, expected):
@@ -234,6 +234,7 @@ def test_museum_finds_museet(engine):
 def test_editors_synonyms_count_at_once(engine):
     from search.models import SynonymGroup
 
+    SynonymGroup.objects.all().delete()  # the groups migration 0004 starts with
     assert search(engine, "genanvendelse").total == 0
     SynonymGroup.objects.create(words="genanvendelse, genbrug")
     found = titles(search(engine, "genanvendelse"))
