@@ -212,14 +212,23 @@ class Analysed:
         return self.words + self.parts
 
 
+@lru_cache(maxsize=200_000)
+def _token_terms(token: str) -> tuple[str | None, tuple[str, ...]]:
+    """A lowercase token's term (None for a stop word) and its compound parts' terms, computed once."""
+    if is_stop_word(token):
+        return None, ()
+    return term(token), tuple(term(part) for part in split_compound(fold(token)))
+
+
 def analyse(text: str) -> Analysed:
     """The terms a text is indexed under, the same on every database engine."""
     words, parts = [], []
     for token in tokens(text):
-        if is_stop_word(token):
+        own, token_parts = _token_terms(token)
+        if own is None:
             continue
-        words.append(term(token))
-        parts.extend(term(part) for part in split_compound(fold(token)))
+        words.append(own)
+        parts.extend(token_parts)
     return Analysed(tuple(words), tuple(parts))
 
 
@@ -230,10 +239,8 @@ def analysed_text(text: str) -> str:
 
 def word_terms(word: str) -> set[str]:
     """Every term a single word of a text is indexed under (itself and its compound parts)."""
-    token = word.lower()
-    if is_stop_word(token):
-        return set()
-    return {term(token), *(term(part) for part in split_compound(fold(token)))}
+    own, parts = _token_terms(word.lower())
+    return set() if own is None else {own, *parts}
 
 
 @dataclass(frozen=True)
