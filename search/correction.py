@@ -1,6 +1,7 @@
 """Zero results that correct themselves: when a query finds nothing and its spelling correction
 finds something, the corrected results are shown at once (the page says so and links the query as
-typed). A correction that would find nothing is never offered.
+typed). A query with "quoted words" is not replaced: its correction is offered ("Mente du …?").
+A correction that would find nothing is never offered.
 """
 
 import dataclasses
@@ -28,6 +29,9 @@ def search_with_correction(engine, request):
     corrected = engine.search(dataclasses.replace(request, query=corrected_query))
     if not corrected.total:
         return Answer(dataclasses.replace(results, suggestion=""))
+    if request.query.phrases:
+        # Quoted words ask for exactly those words: the correction is offered, not applied.
+        return Answer(results)
     return Answer(
         dataclasses.replace(corrected, suggestion=""),
         corrected_from=request.query.text,

@@ -186,3 +186,9 @@ def test_a_misspelling_that_finds_nothing_shows_the_corrected_results_at_once(cl
 def test_a_query_of_stop_words_only_says_so(client, indexed):
     _response, html = get(client, "?q=og+det")
     assert "kun af meget almindelige ord" in html
+
+
+def test_quoted_words_are_not_replaced_but_a_correction_that_finds_something_is_offered(client, indexed):
+    _response, html = get(client, '?q="musikskolne+sparer"')
+    assert "Viser resultater for" not in html and "Vi fandt ingen sider" in html
+    assert "Mente du" in html
