@@ -30,6 +30,8 @@ class Kind(models.TextChoices):
     WORKSHOP = "workshop", _("Workshopresultat")
     MEETING = "meeting", _("Netværksmøde")
     CONFERENCE = "conference", _("Konference")
+    MUNICIPALITY = "municipality", _("Medlemskommune")
+    THEME = "theme", _("Tema")
     PAGE = "page", _("Side")
 
 
@@ -53,6 +55,7 @@ class SearchDocument:
     summary: str = ""
     body: str = ""  # plain text
     themes: list[str] = field(default_factory=list)  # theme slugs
+    theme_text: str = ""  # the themes' names and descriptions, searchable like the summary
     municipalities: list[int] = field(default_factory=list)  # municipality codes
     regions: list[int] = field(default_factory=list)  # region codes
     date: datetime.date | None = None  # Copenhagen's date: what "newest" sorts by and the year facet counts
@@ -88,31 +91,42 @@ def page_document(
     body: Iterable[str] = (),
     date: datetime.date | datetime.datetime | None = None,
     municipalities: Iterable = (),
-    themes: Iterable[str] | None = None,
+    themes: Iterable | None = None,
     documents: Iterable = (),
     part: str = "",
     title: str | None = None,
     summary: str | None = None,
     anchor: str = "",
+    dated: bool = True,
+    path: str = "",
 ) -> SearchDocument:
     """The search document of a page, or of one part of it, filled in the same way for every page type.
 
     - `body`: the page type's text parts, in order (the page's intro comes first when it is not
       already the summary); `summary` defaults to the page's `summary` (search description or intro).
     - `date`: the date that sorts and counts in the year facet; a datetime is read in Copenhagen
-      time; without one, the Copenhagen date of the last publication.
+      time; without one, the Copenhagen date of the last publication, unless `dated=False` (pages
+      whose content has no date of its own, such as standard pages: undated, last in "newest").
     - `municipalities`: Municipality objects (None is skipped); regions follow from them.
-    - `themes`: theme slugs; by default the page's own themes, when it has a `themes` field.
+    - `themes`: Theme objects (or slugs); by default the page's own themes, when it has a
+      `themes` field. The names and descriptions of Theme objects become searchable text.
     - `part`, `anchor`, `title`: for a part of a page (an action on its plan), a key suffix such as
       `"action:12"`, the `#fragment` of its URL and its own title.
+    - `path`: for a route of a routable page (a theme at /temaer/<slug>/), what follows the page's URL.
     """
     if themes is None:
-        themes = [theme.slug for theme in page.themes.all()] if hasattr(page, "themes") else []
+        themes = list(page.themes.all()) if hasattr(page, "themes") else []
+    themes = list(themes)
+    theme_text = _join(
+        f"{theme.name}\n{getattr(theme, 'description', '')}" for theme in themes if not isinstance(theme, str)
+    )
     places = [municipality for municipality in municipalities if municipality is not None]
     if summary is None:
         summary = page.summary or ""
     intro = getattr(page, "intro", "") if not part else ""
     url = page.get_url() or ""
+    if url and path:
+        url = url.rstrip("/") + "/" + path.lstrip("/")
     return SearchDocument(
         key=f"page:{page.pk}:{part}" if part else f"page:{page.pk}",
         page_id=page.pk,
@@ -121,10 +135,11 @@ def page_document(
         url=f"{url}#{anchor}" if url and anchor else url,
         summary=summary,
         body=_join([intro if intro != summary else "", *body]),
-        themes=list(dict.fromkeys(themes)),
+        themes=list(dict.fromkeys(theme if isinstance(theme, str) else theme.slug for theme in themes)),
+        theme_text=theme_text,
         municipalities=list(dict.fromkeys(municipality.code for municipality in places)),
         regions=sorted({municipality.region.code for municipality in places}),
-        date=local_date(date) or published_on(page),
+        date=(local_date(date) or published_on(page)) if dated else None,
         documents=list(documents),
     )
 

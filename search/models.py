@@ -25,6 +25,7 @@ class IndexEntry(models.Model):
     summary = models.TextField(_("resumé"), blank=True)
     body = models.TextField(_("tekst"), blank=True)
     attachments = models.TextField(_("tekst fra vedhæftede PDF'er"), blank=True)
+    theme_text = models.TextField(_("temaernes navne og beskrivelser"), blank=True)
     date = models.DateField(_("dato"), null=True, blank=True)
     updated_at = models.DateTimeField(_("indekseret"), auto_now=True)
 
@@ -88,3 +89,38 @@ class DocumentText(models.Model):
 
     def __str__(self):
         return str(self.document)
+
+
+class SynonymGroup(models.Model):
+    """Words that mean the same to a visitor: a search for one of them finds the others too.
+
+    Used by every engine at query time, so a change counts from the next search on.
+    """
+
+    words = models.TextField(
+        _("ord"),
+        help_text=_(
+            "Ord eller udtryk, der betyder det samme, adskilt af komma eller linjeskift, "
+            "fx »genbrug, genanvendelse, cirkulær økonomi«. En søgning på ét af ordene finder også de andre."
+        ),
+    )
+    note = models.CharField(_("note"), max_length=200, blank=True, help_text=_("Til redaktionen; vises ikke."))
+
+    class Meta:
+        verbose_name = _("synonymgruppe")
+        verbose_name_plural = _("synonymgrupper")
+        ordering = ["id"]
+
+    def __str__(self):
+        return ", ".join(self.word_list()[:6])
+
+    def word_list(self):
+        """The group's words and phrases, cleaned, in order, without repeats."""
+        words = [" ".join(word.split()).lower() for word in self.words.replace("\n", ",").split(",")]
+        return list(dict.fromkeys(word for word in words if word))
+
+    def clean(self):
+        from django.core.exceptions import ValidationError  # noqa: PLC0415
+
+        if len(self.word_list()) < 2:
+            raise ValidationError({"words": _("Skriv mindst to ord, adskilt af komma eller linjeskift.")})

@@ -7,7 +7,7 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from search import pipeline
+from search import pipeline, themes
 from search.models import IndexEntry
 
 logger = logging.getLogger(__name__)
@@ -44,6 +44,7 @@ def on_restriction_changed(sender, instance, **kwargs):
 
 
 def connect():
+    themes.connect()
     page_published.connect(on_published, dispatch_uid="search_page_published")
     page_unpublished.connect(on_unpublished, dispatch_uid="search_page_unpublished")
     post_page_move.connect(on_moved, dispatch_uid="search_page_moved")

@@ -1,62 +1,64 @@
-"""Danish text analysis shared by every engine: tokens, stems, parsed queries and highlighting.
+"""Queries and highlighting, on top of the one Danish text analysis (search/analysis.py).
 
-The database engine on SQLite indexes the stems computed here; PostgreSQL's `danish` text search
-configuration uses the same Snowball stemmer and the same stop words, so both find the same
-inflected forms. The highlighter marks words whose stem matches a query stem, in the original text.
+Both database engines index the terms `search.analysis` computes and look up the terms of the
+parsed query, so SQLite and PostgreSQL find the same documents. The highlighter marks words whose
+terms match the query's terms, in the original text (titles and snippets keep their letters).
 """
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-import Stemmer
+from search.analysis import (
+    STOP_WORDS,
+    TOKEN,
+    Alternative,
+    is_stop_word,
+    normalise,
+    synonym_alternative,
+    term,
+    word_alternatives,
+    word_terms,
+)
 
-# Longest query we read; the rest is cut and the page says so.
+# Longest query we read; the rest is cut at a word boundary and the page says so.
 MAX_QUERY_LENGTH = 200
 # At most this many words and phrases count in one query (a pasted essay stays fast).
 MAX_QUERY_PARTS = 12
 
-# Snowball's Danish stop word list, as PostgreSQL ships it (tsearch_data/danish.stop).
-_STOP_WORDS_TEXT = """
-og i jeg det at en den til er som på de med han af for ikke der var mig sig men et har om vi min havde ham hun nu
-over da fra du ud sin dem os op man hans hvor eller hvad skal selv her alle vil blev kunne ind når være dog noget
-ville jo deres efter ned skulle denne end dette mit også under have dig anden hende mine alt meget sit sine vor mod
-disse hvis din nogle hos blive mange ad bliver hendes været thi jer sådan
-"""
-STOP_WORDS = frozenset(_STOP_WORDS_TEXT.split())
-
-WORD = re.compile(r"\w+", re.UNICODE)
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-_stemmer = Stemmer.Stemmer("danish")
+WORD = TOKEN
+# A query word, with the minus that excludes it when it starts the word ("-ord").
+_QUERY_TOKEN = re.compile(r"(?<![\w-])(-?)(" + TOKEN.pattern + ")")
+__all__ = ["STOP_WORDS", "MAX_QUERY_LENGTH", "ParsedQuery", "parse_query", "highlight", "snippet", "clean_text"]
 
 
 def clean_text(value: str) -> str:
     """Text without control characters, in Unicode NFC so "ø" typed two ways is one letter."""
-    return unicodedata.normalize("NFC", _CONTROL.sub(" ", value or ""))
+    return normalise(value)
 
 
 def words(text: str) -> list[str]:
-    """The lowercase words of a text."""
-    return WORD.findall(clean_text(text).lower())
+    """The lowercase words (and numbers) of a text."""
+    return TOKEN.findall(clean_text(text).lower())
 
 
-@lru_cache(maxsize=50_000)
 def stem(word: str) -> str:
-    return _stemmer.stemWord(word)
+    """The search term of a word (folded, stemmed); kept under this name for the spelling vocabulary."""
+    return term(word.lower())
 
 
-def stems(text: str) -> list[str]:
-    """The Danish stems of a text's words, stop words left out (as PostgreSQL's `danish` does)."""
-    return [stem(word) for word in words(text) if word not in STOP_WORDS]
+class QueryTerms(frozenset):
+    """The terms a highlighted word may match, plus the phrases (lists of terms) of the query."""
 
+    def __new__(cls, terms=(), phrases=()):
+        instance = super().__new__(cls, terms)
+        instance.phrases = [list(phrase) for phrase in phrases if phrase]
+        return instance
 
-def stemmed_text(text: str) -> str:
-    return " ".join(stems(text))
+    def __reduce__(self):
+        return (QueryTerms, (set(self), self.phrases))
 
 
 @dataclass
@@ -76,13 +78,89 @@ class ParsedQuery:
     def all_words(self) -> list[str]:
         return self.terms + [word for phrase in self.phrases for word in phrase]
 
+    stop_words_only: bool = False  # the visitor typed only words too common to search for
+    groups: list[list[str]] = field(default_factory=list)  # the terms, those joined by OR in one group
+    excluded: list[str] = field(default_factory=list)  # words typed with a minus: -ord
+    synonyms: dict = field(default_factory=dict, compare=False)  # term -> synonyms, set by the engine
+
     @property
-    def stems(self) -> set[str]:
-        return {stem(word) for word in self.all_words if word not in STOP_WORDS}
+    def stems(self) -> "QueryTerms":
+        """What counts as a match of the query, for highlighting: every term a word may match by,
+        and the phrases (marked only where their words stand together)."""
+        found = set()
+        for ways in self.alternatives():
+            for alternative in ways:
+                found.update(alternative.terms)
+        return QueryTerms(found, phrases=self.phrase_terms())
+
+    def with_synonyms(self, synonyms):
+        """This query with the editors' synonyms (term -> words) applied."""
+        return ParsedQuery(
+            text=self.text,
+            terms=list(self.terms),
+            phrases=[list(phrase) for phrase in self.phrases],
+            truncated=self.truncated,
+            stop_words_only=self.stop_words_only,
+            groups=[list(group) for group in self.groups],
+            excluded=list(self.excluded),
+            synonyms=synonyms,
+        )
+
+    def alternatives(self):
+        """For each word outside quotes (or OR group of words), the ways it may match.
+
+        See search.analysis.word_alternatives: the word itself, its compound parts, its synonyms.
+        Consecutive words that make up a several-word synonym (*cirkulær økonomi*) match together:
+        all of them, or one of the other members of the group.
+        """
+        groups = self.groups or [[word] for word in self.terms]
+        several = {key: others for key, others in self.synonyms.items() if isinstance(key, tuple)}
+        result, index = [], 0
+        while index < len(groups):
+            matched = self._several_word_synonym(groups, index, several)
+            if matched:
+                size, ways = matched
+                result.append(ways)
+                index += size
+                continue
+            ways = []
+            for word in groups[index]:
+                ways.extend(way for way in word_alternatives(word, self.synonyms) if way not in ways)
+            result.append(ways)
+            index += 1
+        return result
+
+    @staticmethod
+    def _several_word_synonym(groups, index, several):
+        for key, others in several.items():
+            window = groups[index : index + len(key)]
+            single = len(window) == len(key) and all(len(group) == 1 for group in window)
+            if single and tuple(term(group[0]) for group in window) == key:
+                ways = [Alternative(key)]
+                for other in others:
+                    alternative = synonym_alternative(other)
+                    if alternative and alternative not in ways:
+                        ways.append(alternative)
+                return len(key), ways
+        return None
+
+    def excluded_terms(self):
+        """The terms of the words typed with a minus; a document with any of them is left out."""
+        return list(dict.fromkeys(term(word) for word in self.excluded))
+
+    def phrase_terms(self):
+        """Each phrase as the terms of its words, stop words left out (the index leaves them out too)."""
+        result = []
+        for phrase in self.phrases:
+            terms = [term(word) for word in phrase if not is_stop_word(word)]
+            if terms:
+                result.append(terms)
+        return result
 
     @property
     def cache_key(self) -> str:
-        return " ".join(self.terms) + "|" + "|".join(" ".join(p) for p in self.phrases)
+        groups = " ".join("/".join(group) for group in self.groups) or " ".join(self.terms)
+        return groups + "|" + "|".join(" ".join(p) for p in self.phrases) + "|-" + " ".join(self.excluded)
 
 
 def parse_query(raw: str | None) -> ParsedQuery:
@@ -95,22 +173,59 @@ def parse_query(raw: str | None) -> ParsedQuery:
     text = " ".join(clean_text(raw or "").split())
     truncated = len(text) > MAX_QUERY_LENGTH
     if truncated:
-        text = text[:MAX_QUERY_LENGTH].rstrip()
-    terms: list[str] = []
+        # Cut at the last word boundary, so no half word is searched for.
+        cut = text[: MAX_QUERY_LENGTH + 1]
+        text = cut.rsplit(" ", 1)[0] if " " in cut else cut[:MAX_QUERY_LENGTH]
+        text = text.rstrip()
+    groups: list[list[str]] = []  # words outside quotes; the words of one group are joined by OR
+    excluded: list[str] = []
     phrases: list[list[str]] = []
+    typed_any = False
     for index, segment in enumerate(text.split('"')):
         segment_words = words(segment)
-        if index % 2 == 1 and len([w for w in segment_words if w not in STOP_WORDS]) > 1:
-            phrases.append(segment_words[:MAX_QUERY_PARTS])
+        typed_any = typed_any or bool(segment_words)
+        if index % 2 == 1:
+            if len([w for w in segment_words if not is_stop_word(w)]) > 1:
+                phrases.append(segment_words[:MAX_QUERY_PARTS])
+            else:
+                groups.extend([w] for w in segment_words if not is_stop_word(w))
             continue
-        terms.extend(w for w in segment_words if w not in STOP_WORDS)
+        pending_or = False
+        for match in _QUERY_TOKEN.finditer(segment):
+            minus, word = match.group(1), match.group(2)
+            if word == "OR" and not minus:  # only the capitalised operator: "or" is a plain word
+                pending_or = bool(groups)
+                continue
+            word = word.lower()
+            if is_stop_word(word):
+                continue
+            if minus:
+                excluded.append(word)
+            elif pending_or:
+                groups[-1].append(word)
+            else:
+                groups.append([word])
+            pending_or = False
     # Keep the first of each repeated word, and a bounded number of parts.
     seen: set[str] = set()
-    unique_terms = [t for t in terms if not (t in seen or seen.add(t))]
+    unique_groups = []
+    for group in groups:
+        group = [w for w in group if not (w in seen or seen.add(w))]
+        if group:
+            unique_groups.append(group)
     budget = MAX_QUERY_PARTS
     phrases = phrases[:budget]
-    unique_terms = unique_terms[: max(budget - len(phrases), 0)]
-    return ParsedQuery(text=text, terms=unique_terms, phrases=phrases, truncated=truncated)
+    unique_groups = unique_groups[: max(budget - len(phrases), 0)]
+    terms = [word for group in unique_groups for word in group]
+    return ParsedQuery(
+        text=text,
+        terms=terms,
+        phrases=phrases,
+        truncated=truncated,
+        stop_words_only=typed_any and not terms and not phrases and not excluded,
+        groups=unique_groups,
+        excluded=list(dict.fromkeys(excluded))[:MAX_QUERY_PARTS],
+    )
 
 
 # Highlighting ------------------------------------------------------------------------------
@@ -123,21 +238,44 @@ def _tokens(text: str):
 
 
 def _is_hit(token: str, query_stems: set[str]) -> bool:
-    lowered = token.lower()
-    return lowered not in STOP_WORDS and stem(lowered) in query_stems
+    return bool(word_terms(token) & query_stems)
+
+
+def _marks_anything(query_stems) -> bool:
+    return bool(query_stems) or bool(getattr(query_stems, "phrases", None))
+
+
+def _hit_indices(tokens, query_stems) -> list[int]:
+    """Which tokens to mark: words matching a term, and the words of each phrase where they stand together."""
+    hits = {i for i, (_s, _e, token) in enumerate(tokens) if query_stems and _is_hit(token, query_stems)}
+    phrases = getattr(query_stems, "phrases", None) or []
+    if phrases:
+        # The phrase's words in order, stop words between them skipped (as the index skips them).
+        words = [(i, word_terms(token)) for i, (_s, _e, token) in enumerate(tokens) if not is_stop_word(token.lower())]
+        for phrase in phrases:
+            size = len(phrase)
+            for start in range(len(words) - size + 1):
+                window = words[start : start + size]
+                if all(phrase[k] in window[k][1] for k in range(size)):
+                    hits.update(index for index, _terms in window)
+    return sorted(hits)
 
 
 def highlight(text: str, query_stems: set[str]) -> str:
-    """The whole text, HTML-escaped, with each word that matches the query inside `<mark>`."""
+    """The whole text, HTML-escaped, with each word that matches the query inside `<mark>`.
+
+    A phrase's words are marked only where they stand together as the phrase.
+    """
     text = clean_text(text)
-    if not query_stems:
+    if not _marks_anything(query_stems):
         return escape(text)
+    tokens = _tokens(text)
     out, position = [], 0
-    for start, end, token in _tokens(text):
-        if _is_hit(token, query_stems):
-            out.append(escape(text[position:start]))
-            out.append(f"<mark>{escape(token)}</mark>")
-            position = end
+    for index in _hit_indices(tokens, query_stems):
+        start, end, token = tokens[index]
+        out.append(escape(text[position:start]))
+        out.append(f"<mark>{escape(token)}</mark>")
+        position = end
     out.append(escape(text[position:]))
     return mark_safe("".join(out))  # noqa: S308 - every piece of text above is escaped
 
@@ -156,20 +294,20 @@ def snippet(texts: list[str], query_stems: set[str], length: int = SNIPPET_WORDS
         tokens = _tokens(text)
         if best is None:
             best = (0, text, tokens, 0)
-        if not query_stems:
+        if not _marks_anything(query_stems):
             break
-        hits = [i for i, (_s, _e, token) in enumerate(tokens) if _is_hit(token, query_stems)]
+        hits = _hit_indices(tokens, query_stems)
         if not hits:
             continue
         # The window of `length` tokens that holds the most distinct matched stems.
         best_score, best_start = -1, 0
         for first in hits:
-            window = {stem(tokens[i][2].lower()) for i in hits if first <= i < first + length}
+            window = {stem(tokens[i][2]) for i in hits if first <= i < first + length}
             if len(window) > best_score:
                 best_score, best_start = len(window), first
         if best_score > best[0]:
             best = (best_score, text, tokens, max(best_start - 6, 0))
-        if best[0] >= len(query_stems):
+        if best[0] >= len(query_stems) + len(getattr(query_stems, "phrases", None) or []):
             break
         # Otherwise keep looking in later texts for a better window.
     if best is None:

@@ -11,6 +11,7 @@ from django.views.decorators.cache import never_cache
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.search.utils import normalise_query_string
 
+from search.correction import Answer, search_with_correction
 from search.engines import get_engine
 from search.params import PARAMETERS, SORT_PARAMETERS, Vocabulary, read_params
 
@@ -21,6 +22,8 @@ FACET_LEGENDS = {
     "region": gettext_lazy("Region"),
     "year": gettext_lazy("År"),
 }
+# ?rettelse=nej: search the query as typed, without the automatic correction of zero results.
+NO_CORRECTION = "rettelse"
 SORT_LABELS = {"relevans": gettext_lazy("Relevans"), "nyeste": gettext_lazy("Nyeste først")}
 
 
@@ -28,7 +31,12 @@ SORT_LABELS = {"relevans": gettext_lazy("Relevans"), "nyeste": gettext_lazy("Nye
 def search(request):
     vocabulary = Vocabulary()
     params = read_params(request.GET, vocabulary)
-    results = get_engine().search(params.request)
+    engine = get_engine()
+    if request.GET.get(NO_CORRECTION) == "nej":
+        answer = Answer(engine.search(params.request))
+    else:
+        answer = search_with_correction(engine, params.request)
+    results = answer.results
     messages = list(params.messages)
     if params.requested_page > results.page and results.total:
         messages.append(
@@ -36,6 +44,13 @@ def search(request):
             % {"asked": params.requested_page, "page": results.page}
         )
     query = params.request.query
+    if query.stop_words_only:
+        messages.append(
+            _(
+                "Din søgning består kun af meget almindelige ord (som »og« og »det«), som søgningen ser bort "
+                "fra. Prøv med et mere særligt ord."
+            )
+        )
     # A Paginator over the hit count (a range, never materialised) gives the page links' window; the
     # engine has already clamped results.page to the last page.
     page_obj = Paginator(range(results.total), params.request.per_page).get_page(results.page)
@@ -56,6 +71,9 @@ def search(request):
         "has_filters": bool(params.selected),
         "themes": list(vocabulary.themes.values()) if not results.total else [],
         "suggestion_url": query_url({"q": results.suggestion}) if results.suggestion else "",
+        "corrected_to": answer.corrected_to,
+        "corrected_from": answer.corrected_from,
+        "original_url": query_url({"q": answer.corrected_from, NO_CORRECTION: "nej"}) if answer.corrected_from else "",
     }
     response = render(request, "search/search.html", context)
     response["X-Robots-Tag"] = "noindex"

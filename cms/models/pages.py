@@ -163,6 +163,7 @@ class StandardPage(ThemedPageMixin, BasePage):
         yield page_document(
             self,
             kind=Kind.PAGE,
+            dated=False,  # a standard page's text has no date of its own: last in "newest first"
             body=[stream_text(self.body)],
             documents=[
                 child.value["document"]

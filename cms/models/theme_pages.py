@@ -1,12 +1,14 @@
 """The theme pages: /temaer/ and one route per theme."""
 
 from django.shortcuts import get_object_or_404
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
 
 from cms import themes
+from search.documents import Kind, page_document
 
 from .pages import BasePage
 from .themes import Theme
@@ -24,6 +26,20 @@ class ThemeIndexPage(RoutablePageMixin, BasePage):
     class Meta:
         verbose_name = _("temaoversigt")
         verbose_name_plural = _("temaoversigter")
+
+    def search_documents(self):
+        """One document per theme, at its route /temaer/<slug>/: found by the theme's name and description."""
+        for theme in Theme.objects.all():
+            yield page_document(
+                self,
+                kind=Kind.THEME,
+                part=f"theme:{theme.slug}",
+                path=f"{theme.slug}/",
+                title=capfirst(theme.name),
+                summary=theme.description,
+                themes=[theme],
+                dated=False,
+            )
 
     @re_path(r"^$")
     def theme_list(self, request):

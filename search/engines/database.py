@@ -20,6 +20,7 @@ from django.db import connection, transaction
 from django.db.models import Count, F
 
 from search.models import IndexEntry, IndexFacet, IndexState
+from search.synonyms import with_synonyms
 from search.text import STOP_WORDS, WORD, highlight, snippet, stem
 
 from .base import FACETS, MAX_ATTACHMENT_CHARS, MAX_BODY_CHARS, EngineBase, Hit, SearchResults, facet_values, last_page
@@ -160,6 +161,7 @@ class DatabaseEngine(EngineBase):
                         summary=document.summary or "",
                         body=(document.body or "")[:MAX_BODY_CHARS],
                         attachments=(text or "")[:MAX_ATTACHMENT_CHARS],
+                        theme_text=getattr(document, "theme_text", "") or "",
                         date=document.date,
                     )
                     for document, text in unique
@@ -209,6 +211,7 @@ class DatabaseEngine(EngineBase):
         The text match runs once, into a materialised `matched` set; the count, the page of hits
         and the facet GROUP BYs all read from it. A page beyond the last is answered with the last.
         """
+        request = with_synonyms(request)
         rows = self._run(request, request.page)
         page = min(request.page, last_page(rows["total"], request.per_page))
         if page != request.page:

@@ -1,10 +1,12 @@
 """The Elasticsearch engine, written with `elasticsearch.dsl`.
 
-Danish analysis: lowercase, Danish stop words, a dictionary decompounder that splits compounds
-such as *kulturinstitution* into *kultur* + *institution* (keeping the whole word), and the
-Snowball Danish stemmer. At search time a synonym graph maps the network's theme words to each
-other. Facets use a `FacetedSearch` (a facet's own selection does not narrow its counts, as on the
-database engine), hits are highlighted with `<mark>`, and a phrase suggester offers "did you mean".
+Danish analysis as search.analysis does it: letters folded by a mapping char filter (æ→ae, ø→oe,
+å→aa, é→e), lowercase, Danish stop words, a dictionary decompounder with the same compound parts
+(search/data/compound_parts.txt) that splits *kulturinstitution* into *kultur* + *institution*
+(keeping the whole word), the same stemmer exceptions (stemmer_override) and the Snowball Danish
+stemmer. The editors' synonym groups are applied to the query at search time. Facets use a
+`FacetedSearch` (a facet's own selection does not narrow its counts, as on the database engine),
+hits are highlighted with `<mark>`, and a phrase suggester offers "did you mean".
 
 Rebuilding writes a new timestamped index and then moves the alias in one atomic step, so the
 public search never sees a half-built index. Any error or a cluster that does not answer within
@@ -35,10 +37,13 @@ from elasticsearch.dsl import (
     TermsFacet,
     Text,
     analyzer,
+    char_filter,
     token_filter,
 )
 
-from search.text import clean_text, highlight, snippet
+from search.analysis import COMPOUND_PARTS, STEM_EXCEPTIONS
+from search.synonyms import with_synonyms
+from search.text import clean_text, highlight, snippet, stem
 
 from .base import FACETS, MAX_ATTACHMENT_CHARS, MAX_BODY_CHARS, EngineBase, Hit, SearchResults, facet_values, last_page
 from .breaker import CircuitBreaker
@@ -50,76 +55,43 @@ DEFAULT_TIMEOUT = 2.0
 DEFAULT_COOLDOWN = 30.0
 MARK_START, MARK_END = "\x02", "\x03"  # control characters never left in indexed text
 
-# Parts of the compounds the network writes about; the decompounder finds them inside longer words
-# (kulturinstitution -> kultur + institution) and keeps the whole word too.
-COMPOUND_PARTS = [
-    "kultur",
-    "institution",
-    "bibliotek",
-    "museum",
-    "musik",
-    "skole",
-    "teater",
-    "kunst",
-    "hus",
-    "center",
-    "forening",
-    "natur",
-    "klima",
-    "energi",
-    "affald",
-    "genbrug",
-    "omstilling",
-    "strategi",
-    "plan",
-    "borger",
-    "kommune",
-    "partnerskab",
-    "dannelse",
-    "festival",
-    "arkiv",
-    "scene",
-    "frivillig",
-    "samarbejde",
-    "skov",
-    "vand",
-]
+# Letters folded before tokenising, as search.analysis folds them (æ→ae, ø→oe, å→aa, é→e, ...).
+FOLDING = ["æ => ae", "ø => oe", "å => aa", "ä => ae", "ö => oe", "ü => ue", "é => e", "è => e", "á => a", "ó => o"]
+FOLDING += [rule.replace(rule[0], rule[0].upper(), 1) for rule in FOLDING]
 
-# The network's themes and the words visitors use for them (Solr synonym format, search time only).
-THEME_SYNONYMS = [
-    "grønt medborgerskab, medborgerskab, borgerinddragelse",
-    "grøn dannelse, klimadannelse, dannelse",
-    "tværgående samarbejde, samarbejde på tværs",
-    "samskabelse, samproduktion, co-creation",
-    "klimavenlig drift, grøn drift, energibesparelse",
-    "natur og biodiversitet, biodiversitet, natur",
-    "cirkulær omstilling, cirkulær økonomi, cirkularitet, genbrug",
-    "bæredygtig omstilling, grøn omstilling",
-]
-
+danish_folding = char_filter("danish_folding", "mapping", mappings=FOLDING)
 danish_stop = token_filter("danish_stop", "stop", stopwords="_danish_")
 danish_stemmer = token_filter("danish_stemmer", "stemmer", language="danish")
 danish_decompounder = token_filter(
     "danish_decompounder",
     "dictionary_decompounder",
-    word_list=COMPOUND_PARTS,
+    word_list=sorted(COMPOUND_PARTS),
     min_word_size=6,
     min_subword_size=3,
     max_subword_size=15,
     only_longest_match=False,
 )
-theme_synonyms = token_filter("danish_theme_synonyms", "synonym_graph", synonyms=THEME_SYNONYMS, lenient=True)
+# The stemmer's exceptions of search.analysis (museet → museum, teatret → teatr, grønt → grøn).
+danish_exceptions = token_filter(
+    "danish_stem_exceptions",
+    "stemmer_override",
+    rules=[f"{form} => {term}" for form, term in sorted(STEM_EXCEPTIONS.items())],
+)
 shingles = token_filter("suggest_shingles", "shingle", min_shingle_size=2, max_shingle_size=3)
 
 danish_index = analyzer(
     "danish_index",
+    char_filter=[danish_folding],
     tokenizer="standard",
-    filter=["lowercase", danish_stop, danish_decompounder, danish_stemmer],
+    filter=["lowercase", danish_stop, danish_decompounder, danish_exceptions, danish_stemmer],
 )
+# Synonyms are the editors' groups, applied to the query (see EntrySearch.query), so a change
+# counts at once without rebuilding the index; the search analyser is otherwise the index's.
 danish_search = analyzer(
     "danish_search",
+    char_filter=[danish_folding],
     tokenizer="standard",
-    filter=["lowercase", theme_synonyms, danish_stop, danish_decompounder, danish_stemmer],
+    filter=["lowercase", danish_stop, danish_decompounder, danish_exceptions, danish_stemmer],
 )
 suggest_analyzer = analyzer("suggest_trigram", tokenizer="standard", filter=["lowercase", shingles])
 
@@ -207,13 +179,28 @@ class EntrySearch(FacetedSearch):
         if query.is_empty:
             return search
         must = []
-        if query.terms:
+        groups = query.groups or [[word] for word in query.terms]
+        synonyms = query.synonyms or {}
+        plain = [group[0] for group in groups if len(group) == 1 and not synonyms.get(stem(group[0]))]
+        if plain:
             must.append(
-                Q("multi_match", query=" ".join(query.terms), fields=self.fields, type="cross_fields", operator="and")
+                Q("multi_match", query=" ".join(plain), fields=self.fields, type="cross_fields", operator="and")
             )
+        for group in groups:
+            if len(group) == 1 and group[0] in plain:
+                continue
+            # Any word of an OR group, or any synonym of the word, is enough.
+            ways = []
+            for word in group:
+                ways.append(Q("multi_match", query=word, fields=self.fields, type="cross_fields", operator="and"))
+                for synonym in synonyms.get(stem(word), ()):
+                    kind = "phrase" if len(synonym.split()) > 1 else "cross_fields"
+                    ways.append(Q("multi_match", query=synonym, fields=self.fields, type=kind))
+            must.append(Q("bool", should=ways, minimum_should_match=1))
         for phrase in query.phrases:
             must.append(Q("multi_match", query=" ".join(phrase), fields=self.fields, type="phrase"))
-        search = search.query(Q("bool", must=must))
+        must_not = [Q("multi_match", query=" ".join(query.excluded), fields=self.fields)] if query.excluded else []
+        search = search.query(Q("bool", must=must, must_not=must_not) if must_not else Q("bool", must=must))
         suggest_text = " ".join(query.all_words)
         return search.suggest(
             "spelling",
@@ -298,6 +285,7 @@ class ElasticsearchEngine(EngineBase):
         return results
 
     def _search(self, request):
+        request = with_synonyms(request)
         response = self.build(request).execute()
         total = response.hits.total.value
         page = min(request.page, last_page(total, request.per_page))

@@ -1,10 +1,10 @@
-"""The database engine on SQLite: an FTS5 table of Danish stems, ranked with bm25.
+"""The database engine on SQLite: an FTS5 table of the analysed terms, ranked with bm25.
 
-Stems are computed in Python with PyStemmer (the same Snowball stemmer as PostgreSQL's `danish`);
-a trigger drops an entry's FTS row when the entry is deleted (see migrations/0002_fulltext.py).
+Terms are computed by search.analysis (the same as PostgreSQL's index holds); a trigger drops an
+entry's FTS row when the entry is deleted (see migrations/0002_fulltext.py).
 """
 
-from search.text import STOP_WORDS, stem, stemmed_text
+from search.analysis import analysed_text
 
 from .database import PART_FACET, DatabaseEngine, Sql
 
@@ -21,9 +21,9 @@ class SqliteEngine(DatabaseEngine):
             [
                 (
                     entry.pk,
-                    stemmed_text(entry.title),
-                    stemmed_text(entry.summary),
-                    stemmed_text(entry.body + " " + entry.attachments),
+                    analysed_text(entry.title),
+                    analysed_text(entry.summary + " " + entry.theme_text),
+                    analysed_text(entry.body + " " + entry.attachments),
                 )
                 for entry in entries
             ],
@@ -38,17 +38,33 @@ class SqliteEngine(DatabaseEngine):
         query = request.query
         if query.is_empty:
             return None
-        # Every stem must occur; phrases are FTS5 phrases of stems. Stems are word characters
-        # only, and quoting each one keeps FTS5's own syntax out of reach.
-        clauses = [f'"{stem(term)}"' for term in query.terms]
-        for phrase in query.phrases:
-            clauses.append('"' + " ".join(stem(word) for word in phrase if word not in STOP_WORDS) + '"')
+        # Every word must match one of its alternatives (itself, all its compound parts, a
+        # synonym); phrases are FTS5 phrases of terms. Terms are word characters only, and
+        # quoting each one keeps FTS5's own syntax out of reach.
+        clauses = []
+        for alternatives in query.alternatives():
+            ways = []
+            for alternative in alternatives:
+                quoted = [f'"{term}"' for term in alternative.terms]
+                if alternative.phrase:
+                    ways.append('"' + " ".join(alternative.terms) + '"')
+                else:
+                    ways.append(quoted[0] if len(quoted) == 1 else "(" + " AND ".join(quoted) + ")")
+            clauses.append(ways[0] if len(ways) == 1 else "(" + " OR ".join(ways) + ")")
+        for terms in query.phrase_terms():
+            clauses.append('"' + " ".join(terms) + '"')
+        match = " AND ".join(clauses)
+        excluded = [f'"{term}"' for term in query.excluded_terms()]
+        if excluded:
+            match = f"({match}) NOT ({' OR '.join(excluded)})"
+        if not clauses:
+            return Sql("MATERIALIZED (SELECT e.id, e.date, 0 AS rank FROM search_indexentry e WHERE 0)")
         # bm25 is lower for better matches; weights: title 10, summary 4, body 1.
         rank = "-bm25(search_fts, 10.0, 4.0, 1.0)" if request.sort == "relevance" else "0"
         return Sql(
             f"MATERIALIZED (SELECT e.id, e.date, {rank} AS rank FROM search_fts "  # noqa: S608
             "JOIN search_indexentry e ON e.id = search_fts.rowid WHERE search_fts MATCH %s)",
-            (" AND ".join(clauses),),
+            (match,),
         )
 
     def facet_filter(self, name, values):

@@ -195,3 +195,54 @@ def test_unknown_words_give_nothing_and_maybe_a_suggestion(engine):
         assert search(engine, results.suggestion).total > 0
     # Known words are not "corrected".
     assert search(engine, "musikskolen kattekilling").suggestion in ("", "musikskolen")
+
+
+# What Danes type (issue 13): folded letters, compounds, stemmer gaps, synonyms, OR and -ord.
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Århus", "Strategi for kulturinstitutioner i Aarhus"),  # å typed for the aa of the text
+        ("genbrugsvaerksted", "Genbrugsværksted på museet"),  # æ typed as ae
+        ("reparationscafeer", "Handlingsplan: biblioteket som grønt samlingssted"),  # é typed as e
+        ("GROENT", "Handlingsplan: biblioteket som grønt samlingssted"),
+    ],
+)
+def test_letters_typed_without_danish_letters_find_them(engine, query, expected):
+    assert expected in titles(search(engine, query))
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("værksted", "Genbrugsværksted på museet"),  # the last part of a compound
+        ("genbrug værksted", "Genbrugsværksted på museet"),  # its parts typed apart
+        ("musik skole", "Case: musikskolen sparer energi"),
+        ("samling", "Handlingsplan: biblioteket som grønt samlingssted"),  # samling-s-sted
+    ],
+)
+def test_compounds_are_found_by_their_parts(engine, query, expected):
+    assert expected in titles(search(engine, query))
+
+
+def test_museum_finds_museet(engine):
+    assert "Genbrugsværksted på museet" in titles(search(engine, "museum"))
+
+
+@pytest.mark.django_db
+def test_editors_synonyms_count_at_once(engine):
+    from search.models import SynonymGroup
+
+    SynonymGroup.objects.all().delete()  # the groups migration 0004 starts with
+    assert search(engine, "genanvendelse").total == 0
+    SynonymGroup.objects.create(words="genanvendelse, genbrug")
+    found = titles(search(engine, "genanvendelse"))
+    assert {"Genbrugsværksted på museet", "Handlingsplan: biblioteket som grønt samlingssted"} <= found
+
+
+def test_or_joins_two_words_and_minus_leaves_one_out(engine):
+    either = titles(search(engine, "vejle OR odenses"))
+    assert either == {"Case: musikskolen sparer energi", "Handlingsplan: biblioteket som grønt samlingssted"}
+    assert "Workshop om grøn dannelse" not in titles(search(engine, "grøn -dannelse"))
+    assert "Workshop om grøn dannelse" in titles(search(engine, "grøn"))

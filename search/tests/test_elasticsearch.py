@@ -26,16 +26,38 @@ def test_mapping_has_danish_analysis_with_decompounding_and_synonyms():
     analysis = settings["analysis"]
     index_filters = analysis["analyzer"]["danish_index"]["filter"]
     search_filters = analysis["analyzer"]["danish_search"]["filter"]
-    assert index_filters == ["lowercase", "danish_stop", "danish_decompounder", "danish_stemmer"]
-    assert search_filters[1] == "danish_theme_synonyms" and search_filters[-1] == "danish_stemmer"
+    assert index_filters == [
+        "lowercase",
+        "danish_stop",
+        "danish_decompounder",
+        "danish_stem_exceptions",
+        "danish_stemmer",
+    ]
+    assert search_filters == index_filters
+    assert analysis["analyzer"]["danish_index"]["char_filter"] == ["danish_folding"]
+    assert "ø => oe" in analysis["char_filter"]["danish_folding"]["mappings"]
+    assert "museet => museum" in analysis["filter"]["danish_stem_exceptions"]["rules"]
     assert analysis["filter"]["danish_stemmer"] == {"type": "stemmer", "language": "danish"}
     assert analysis["filter"]["danish_stop"]["stopwords"] == "_danish_"
     decompounder = analysis["filter"]["danish_decompounder"]
     assert decompounder["type"] == "dictionary_decompounder"
-    assert {"kultur", "institution", "bibliotek", "museum", "musik", "skole"} <= set(decompounder["word_list"])
-    synonyms = analysis["filter"]["danish_theme_synonyms"]
-    assert synonyms["type"] == "synonym_graph"
-    assert any(line.startswith("cirkulær omstilling") for line in synonyms["synonyms"])
+    assert {"kultur", "institution", "bibliotek", "museum", "musik", "skole", "reparation", "cafe"} <= set(
+        decompounder["word_list"]
+    )
+
+
+def test_or_groups_synonyms_and_excluded_words_in_the_query():
+    engine = ElasticsearchEngine(CLOSED_PORT, index_name="test-index")
+    query = parse_query("grøn OR kultur genbrug -museum").with_synonyms(
+        {"genbrug": ("genanvendelse", "cirkulær økonomi")}
+    )
+    body = engine.build(SearchRequest(query=query))._s.to_dict()["query"]["bool"]
+    either, synonyms = body["must"]
+    assert [way["multi_match"]["query"] for way in either["bool"]["should"]] == ["grøn", "kultur"]
+    ways = synonyms["bool"]["should"]
+    assert [way["multi_match"]["query"] for way in ways] == ["genbrug", "genanvendelse", "cirkulær økonomi"]
+    assert ways[2]["multi_match"]["type"] == "phrase"
+    assert body["must_not"][0]["multi_match"]["query"] == "museum"
 
 
 def test_document_fields():
@@ -74,7 +96,9 @@ def test_words_must_all_match_and_phrases_are_phrases():
 def test_syntax_characters_never_reach_a_query_parser():
     body = compiled('title:(kultur* OR ~museum^3) "')
     assert "query_string" not in str(body)
-    assert body["query"]["bool"]["must"][0]["multi_match"]["query"] == "title kultur or museum 3"
+    plain, either = body["query"]["bool"]["must"]
+    assert plain["multi_match"]["query"] == "title 3"  # OR joins the words around it; the rest is plain
+    assert [way["multi_match"]["query"] for way in either["bool"]["should"]] == ["kultur", "museum"]
 
 
 def test_facet_filters_post_filter_and_per_facet_aggregations():

@@ -87,7 +87,7 @@ def test_page_beyond_the_last_shows_the_last_page_with_a_message(client, indexed
 
 
 def test_no_results_says_so_suggests_and_links_the_themes(client, indexed):
-    _response, html = get(client, "?q=musikskolne")
+    _response, html = get(client, "?q=musikskolne&rettelse=nej")  # as typed, not corrected
     assert "Vi fandt ingen sider" in html
     assert "Mente du" in html and "?q=musikskole" in html
     assert 'href="?tema=gr%C3%B8n-dannelse"' in html
@@ -172,3 +172,24 @@ def test_content_types_read_in_english_on_the_english_search_page(client, indexe
     assert 'Workshop output <span class="facet__count">' in html
     assert '<span class="search-hit__kind">Strategy</span>' in html
     assert 'Strategi <span class="facet__count">' not in html
+
+
+def test_a_misspelling_that_finds_nothing_shows_the_corrected_results_at_once(client, indexed):
+    _response, html = get(client, "?q=musikskolne")
+    assert "Viser resultater for <i>musikskole</i>." in html  # "Vejle Musikskole" is the closest word
+    assert "Case: <mark>musikskolen</mark> sparer energi" in html
+    # The query as typed is one click away, and then it is not corrected.
+    assert 'href="?q=musikskolne&amp;rettelse=nej"' in html
+    _response, typed = get(client, "?q=musikskolne&rettelse=nej")
+    assert "Viser resultater for" not in typed and "sparer energi" not in typed
+
+
+def test_a_query_of_stop_words_only_says_so(client, indexed):
+    _response, html = get(client, "?q=og+det")
+    assert "kun af meget almindelige ord" in html
+
+
+def test_quoted_words_are_not_replaced_but_a_correction_that_finds_something_is_offered(client, indexed):
+    _response, html = get(client, '?q="musikskolne+sparer"')
+    assert "Viser resultater for" not in html and "Vi fandt ingen sider" in html
+    assert "Mente du" in html

@@ -84,6 +84,11 @@ class MunicipalityPage(BasePage):
         )
         return context
 
+    def search_documents(self):
+        from strategies.search import municipality_documents
+
+        yield from municipality_documents(self)
+
 
 def municipality_page_above(page):
     """The MunicipalityPage a page sits (or is being created) under, or None when it has no place yet."""

@@ -1,0 +1,77 @@
+"""The relevance command: measures of the current index against a graded query set."""
+
+from io import StringIO
+
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+import pytest
+
+from search import relevance
+from search.engines import database_engine
+
+from .corpus import corpus
+
+QUERIES = """
+[[query]]
+q = "museum"
+category = "stemming"
+grades = { "/test/genbrug-museum/" = 2 }
+
+[[query]]
+q = "vaerksted"
+category = "folded"
+grades = { "/test/genbrug-museum/" = 2 }
+
+[[query]]
+q = "xyzzy"
+category = "edges"
+grades = { "/test/genbrug-museum/" = 2 }
+
+[[query]]
+q = "og det"
+category = "edges"
+grades = {}
+"""
+
+
+def test_measures_of_one_query():
+    perfect = relevance.score([2, 1, 0], [2, 1, 0, 0])
+    assert perfect.ndcg == pytest.approx(1.0) and perfect.reciprocal_rank == 1.0 and perfect.precision == 0.4
+    late = relevance.score([0, 0, 2], [2, 0, 0])
+    assert late.ndcg == pytest.approx(0.5) and late.reciprocal_rank == pytest.approx(1 / 3)
+    assert relevance.score([], [2]).zero
+
+
+def test_selectors():
+    document = relevance.Document("/kommuner/s%C3%B8nderborg/handlingsplan/#handling-3", "action", frozenset({"x"}))
+    assert relevance.grade({"/kommuner/sønderborg/*": 1}, document) == 1
+    assert relevance.grade({"theme:x": 2, "kind:strategy": 1}, document) == 2
+    assert relevance.grade({"/kommuner/sønderborg/handlingsplan/": 2}, document) == 0
+
+
+def test_the_shipped_set_has_every_category_and_at_least_60_queries():
+    judged = relevance.load()
+    assert len(judged) >= 60
+    categories = {item.category for item in judged}
+    assert {"folded", "compounds", "typos", "stemming", "themes", "pages", "synonyms", "numbers"} <= categories
+    assert {"repeats", "edges"} <= categories
+
+
+def test_the_command_prints_measures_per_category(home_page, tmp_path):
+    database_engine().rebuild([[(document, "") for document in corpus(home_page.pk)]])
+    queries = tmp_path / "queries.toml"
+    queries.write_text(QUERIES, encoding="utf-8")
+    out = StringIO()
+    call_command("search_relevance", queries=str(queries), stdout=out)
+    lines = {line.split()[0]: line.split() for line in out.getvalue().splitlines() if line.strip()}
+    assert lines["stemming"][1:] == ["1", "1.000", "1.000", "0.200", "0.0%"]
+    assert lines["edges"][1:] == ["1", "0.000", "0.000", "0.000", "100.0%"]
+    assert lines["(alle)"][1] == "3"
+    # "og det" lists everything (with a message on the page), so it does not count as finding nothing.
+    assert "queries that should find nothing: 0 of 1 found nothing" in out.getvalue()
+
+
+def test_the_command_refuses_an_empty_index(db, tmp_path):
+    with pytest.raises(CommandError, match="empty"):
+        call_command("search_relevance", stdout=StringIO())
