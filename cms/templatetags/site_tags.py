@@ -12,7 +12,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from cms.formatting import join_lines
-from cms.models import NavigationSettings, SiteSettings
+from cms.models import NavigationSettings, SiteSettings, ThemeIndexPage
+from cms.themes import related_pages
 
 register = template.Library()
 
@@ -176,8 +177,6 @@ def organisation_json_ld(context):
 @register.simple_tag(takes_context=True)
 def theme_url(context, theme):
     """The address of a theme's page, or an empty string while there is no live theme index."""
-    from cms.models import ThemeIndexPage
-
     index = _per_request(
         context.get("request"), "_theme_index_page", lambda: ThemeIndexPage.objects.live().public().first()
     )
@@ -196,8 +195,6 @@ def kind_label(item):
 @register.inclusion_tag("components/related_content.html")
 def related_content(page, limit=6):
     """Up to six live, public items sharing the most themes with the page."""
-    from cms.themes import related_pages
-
     return {"related_items": related_pages(page, limit)}
 
 
