@@ -8,6 +8,6 @@ class SearchConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from search import signals  # noqa: F401, PLC0415 (app registry not ready at import; connects the receivers)
+        from search import signals  # noqa: PLC0415 (app registry not ready at import; connect() asks it for the page models)
 
         signals.connect()
