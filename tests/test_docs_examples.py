@@ -1,7 +1,11 @@
 """Docs are code: every example in the README and in docs/ runs or names something that exists.
 
-- ```python blocks are executed. Functions they register as Wagtail hooks are called too, with
-  arguments from HOOK_ARGUMENTS, so an example that only fails when the hook runs fails here.
+- ```python blocks are executed, in a database with a published home page and a published standard page
+  under it (as on the demo site, where the docs tell readers to try them). Functions they register as
+  Wagtail hooks are called too, with arguments from HOOK_ARGUMENTS, so an example that only fails when
+  the hook runs fails here. An indented block is an excerpt of a class (a method quoted from a model):
+  it is dedented and must compile and define its functions; the app's own docs test checks that it is
+  the model's code (search/tests/test_docs.py).
 - ```sh blocks are checked command by command without side effects: `manage.py` commands are parsed
   with the command's own argument parser, `make` targets must exist in the Makefile, files and
   modules named must exist, and every other program must be installed.
@@ -12,6 +16,7 @@ import os
 import re
 import shlex
 import shutil
+import textwrap
 from pathlib import Path
 from unittest import mock
 
@@ -121,8 +126,18 @@ HOOK_ARGUMENTS = {
 }
 
 
+@pytest.fixture
+def standard_page(home_page):
+    from cms.models import StandardPage
+
+    page = StandardPage(title="Om netværket", slug="om-netvaerket", intro="Kort om netværket.")
+    home_page.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
 @pytest.mark.parametrize("block", list(fenced_blocks({"python"})))
-def test_python_example_runs(block, home_page):
+def test_python_example_runs(block, standard_page):
     registered = []
 
     def register(name, fn=None, order=0):
@@ -132,7 +147,7 @@ def test_python_example_runs(block, home_page):
         return fn
 
     with mock.patch.object(hooks, "register", register):
-        exec(compile(block, "<documented example>", "exec"), {"__name__": "documented_example"})  # noqa: S102
+        exec(compile(textwrap.dedent(block), "<documented example>", "exec"), {"__name__": "documented_example"})  # noqa: S102
     for name, function in registered:
         assert name in HOOK_ARGUMENTS, f"add how to call the hook {name!r} to HOOK_ARGUMENTS"
         function(*HOOK_ARGUMENTS[name]())
