@@ -57,25 +57,45 @@ def demo_state(migrated_state, django_db_blocker):
 
 
 @pytest.fixture
-def demo_site(demo_state, transactional_db, live_server):
+def _restore_demo_state(demo_state):
+    from django.db import connections
+
+    connections["default"]._test_serialized_contents = demo_state
+
+
+@pytest.fixture(autouse=True)
+def _live_server_helper(request):
+    """pytest-django's helper of the same name, with the demo copy put on the connection first.
+
+    The original sets up the database (`transactional_db`, which restores the serialized copy the
+    connection holds) before any fixture of the test runs, so `demo_site`'s copy came too late: the
+    session's first browser test got the migrated database with Wagtail's welcome page (no icon link,
+    so Chromium asked for /favicon.ico). This one puts the demo copy there before the database is set up.
+    """
+    if "live_server" not in request.fixturenames:
+        yield
+        return
+    if "demo_site" in request.fixturenames:
+        request.getfixturevalue("_restore_demo_state")
+    request.getfixturevalue("transactional_db")
+    live_server = request.getfixturevalue("live_server")
+    live_server._live_server_modified_settings.enable()
+    yield
+    live_server._live_server_modified_settings.disable()
+
+
+@pytest.fixture
+def demo_site(_restore_demo_state, django_db_serialized_rollback, transactional_db, live_server):
     """The live test server with the demo content loaded, as `make run` shows it.
 
-    The content comes from `demo_state` (one load_demo per session), put in here: the database is
-    emptied and the copy loaded. Django's serialized rollback cannot do it, because pytest-django's
-    live-server helper sets up the database before any fixture of the test runs, so it would restore the
-    copy the connection held then (for the session's first browser test, the migrated database with
-    Wagtail's welcome page). The search index is rebuilt too, because SQLite's full-text table is not a
-    model and so is not in the serialized copy. After the test, `transactional_db` empties the database.
+    The content comes from `demo_state` (one load_demo per session), restored by Django's serialized
+    rollback. Only the search index is rebuilt per test, because SQLite's full-text table is not a model
+    and so is not in the serialized copy.
     """
     from io import StringIO
-
-    from django.core.management import call_command
-    from django.db import connection
 
     from cms.demo.base import DemoReport
     from search import demo as search_demo
 
-    call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
-    connection.creation.deserialize_db_from_string(demo_state)
     search_demo.load(DemoReport(StringIO()))
     return live_server

@@ -1,7 +1,5 @@
 """The foundation as a visitor meets it in a real browser."""
 
-from urllib.request import urlopen
-
 import pytest
 
 from tests.browser import assert_accessible, assert_no_console_errors
@@ -79,14 +77,3 @@ def test_english_version_is_reachable_from_the_language_link(demo_site, page):
     assert page.get_attribute("html", "lang") == "en"
     assert page.get_by_role("link", name="Skip to content").count() == 1
     assert_accessible(page)
-
-
-def test_the_demo_site_is_the_demo_even_when_the_database_was_set_up_before_it(live_server, request):
-    """pytest-django's live-server helper sets up the database before the test's own fixtures; demo_site
-    must still serve load_demo's content (the session's first browser test used to get Wagtail's welcome
-    page, whose missing icon link sent Chromium to /favicon.ico)."""
-    demo_site = request.getfixturevalue("demo_site")
-    html = urlopen(demo_site.url + "/").read().decode()  # noqa: S310 (the test's own server)
-    assert "Welcome to your new Wagtail site" not in html
-    assert 'class="main-nav' in html
-    assert 'rel="icon"' in html
