@@ -15,6 +15,7 @@ from cms.demo.base import ensure_child_page, ensure_collection
 from cms.demo.images import get_or_create_demo_image
 from cms.models import HomePage, Municipality, StandardPage, Theme
 from directory.models import Organisation, Person
+from strategies.models import ActionPlanPage, StrategyPage
 
 from .models import (
     CaseMunicipality,
@@ -517,8 +518,6 @@ def ensure_conference(home, report, people):
 
 def presented_plan(municipality, action_plan=False):
     """The municipality's published demo strategy (or action plan), when the strategies demo has made one."""
-    from strategies.models import ActionPlanPage, StrategyPage
-
     if action_plan:
         return ActionPlanPage.objects.live().filter(strategy__municipality=municipality).order_by("pk").first()
     return StrategyPage.objects.live().filter(municipality=municipality).order_by("pk").first()

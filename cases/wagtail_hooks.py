@@ -9,7 +9,7 @@ from wagtail.models import Page
 from cms.home import HomeSection, latest_pages_section
 
 from .models import CasePage, ConferencePage, MeetingPage, Talk, WorkshopOutputPage, today
-from .models.knowledge import attach_meetings
+from .models.meetings import attach_meetings
 
 HOME_MEETINGS = 3
 

@@ -30,12 +30,15 @@ from django.apps import apps
 from django.conf import settings
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
+from django.utils import translation
 
 from wagtail import __version__ as wagtail_version
 from wagtail.contrib.frontend_cache.backends import HTTPBackend
 from wagtail.contrib.frontend_cache.utils import get_backends, purge_urls_from_cache
-from wagtail.models import Page, PageViewRestriction
+from wagtail.contrib.settings.registry import registry as settings_registry
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.snippets.models import get_snippet_models
 
 logger = logging.getLogger("wagtail.frontendcache")
 
@@ -90,9 +93,6 @@ class VarnishBackend(HTTPBackend):
 
 def sitewide_models():
     """The models whose changes can show on any page: snippets, settings and the configured labels."""
-    from wagtail.contrib.settings.registry import registry as settings_registry
-    from wagtail.snippets.models import get_snippet_models
-
     models = set(get_snippet_models()) | set(settings_registry)
     for label in getattr(settings, "FRONTEND_CACHE_SITEWIDE_MODELS", ()):
         try:
@@ -103,8 +103,6 @@ def sitewide_models():
 
 
 def _site_roots():
-    from wagtail.models import Site
-
     return [site.root_url for site in Site.objects.all()]
 
 
@@ -162,8 +160,6 @@ class _BanJob:
 
 def _page_urls(page):
     """The page's address in Danish and English (for caches that can only PURGE)."""
-    from django.utils import translation
-
     urls = set()
     for language in ("da", "en"):
         with translation.override(language):

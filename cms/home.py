@@ -8,6 +8,7 @@ section never appears.
 from dataclasses import dataclass, field
 
 from wagtail import hooks
+from wagtail.models import Page
 
 
 @dataclass
@@ -29,8 +30,6 @@ def home_sections(request, home_page):
 
 def featured_items(home_page):
     """The featured pages that are still live and public, with the editors' own title and text."""
-    from wagtail.models import Page
-
     blocks = [block.value for block in home_page.featured if block.value.get("page")]
     pages = Page.objects.live().public().filter(pk__in=[value["page"].pk for value in blocks]).specific()
     by_id = {page.pk: page for page in pages}
@@ -58,8 +57,6 @@ LATEST_COUNT = 3
 
 def latest_pages_section(key, order, template, *page_types, count=LATEST_COUNT):
     """A section of the newest live, public pages of the given types, or None while there are none."""
-    from wagtail.models import Page
-
     items = list(
         Page.objects.type(*page_types).live().public().order_by("-first_published_at", "-pk").specific()[:count]
     )

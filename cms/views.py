@@ -1,4 +1,4 @@
-"""Site-wide views that are not pages: health check, robots.txt and error pages."""
+"""Site-wide views that are not pages: health check, robots.txt, /favicon.ico and error pages."""
 
 import logging
 import sys
@@ -6,9 +6,10 @@ import sys
 from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
-from django.http import HttpResponse, HttpResponseServerError, JsonResponse
+from django.http import HttpResponse, HttpResponseRedirect, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template import loader
+from django.templatetags.static import static
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
 
@@ -56,6 +57,17 @@ def robots_txt(request):
         f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+@require_GET
+@cache_control(max_age=60 * 60 * 24, public=True)
+def favicon(request):
+    """Browsers, feed readers and crawlers ask for /favicon.ico whatever the page links; send them the site's icon.
+
+    The pages link `cms/img/favicon.svg`; a temporary redirect to its static address (hashed in production)
+    keeps one icon file, and the day's cache lets a changed icon reach browsers.
+    """
+    return HttpResponseRedirect(static("cms/img/favicon.svg"))
 
 
 def page_not_found(request, exception=None):

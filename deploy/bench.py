@@ -39,12 +39,12 @@ CONNECTIONS = (8, 32)
 
 def count_queries(urls):
     """In a process with the stack's settings: SQL queries of each page's second (warm) request."""
-    import django
+    import django  # noqa: PLC0415 (only this subprocess sets up Django, with the stack's settings)
 
     django.setup()
-    from django.db import connection
-    from django.test import Client
-    from django.test.utils import CaptureQueriesContext
+    from django.db import connection  # noqa: PLC0415 (after django.setup())
+    from django.test import Client  # noqa: PLC0415 (after django.setup())
+    from django.test.utils import CaptureQueriesContext  # noqa: PLC0415 (after django.setup())
 
     client = Client(HTTP_HOST="127.0.0.1")
     counts = {}

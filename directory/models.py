@@ -20,7 +20,30 @@ def unique_slug(instance, value, max_length=100):
     return slug
 
 
-class Organisation(index.Indexed, models.Model):
+class DirectoryEntry(index.Indexed, models.Model):
+    """What organisations and people share: a name, and a slug made from it for the public page."""
+
+    name = models.CharField(_("navn"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True, allow_unicode=True, blank=True)
+
+    url_name = ""  # the route of the public page, set by each model
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(self, self.name)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse(self.url_name, args=[self.slug])
+
+
+class Organisation(DirectoryEntry):
     """A cultural institution or partner that takes part in strategies, actions and cases."""
 
     class Kind(models.TextChoices):
@@ -38,8 +61,6 @@ class Organisation(index.Indexed, models.Model):
         EDUCATION = "uddannelsesinstitution", _("Uddannelsesinstitution")
         OTHER = "andet", _("Andet")
 
-    name = models.CharField(_("navn"), max_length=200)
-    slug = models.SlugField(_("slug"), max_length=100, unique=True, allow_unicode=True, blank=True)
     kind = models.CharField(_("type"), max_length=30, choices=Kind.choices, default=Kind.OTHER)
     municipality = models.ForeignKey(
         "cms.Municipality",
@@ -61,6 +82,8 @@ class Organisation(index.Indexed, models.Model):
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.SearchField("description")]
 
+    url_name = "directory:organisation"
+
     class Meta:
         ordering = ["name"]
         verbose_name = _("organisation")
@@ -69,23 +92,10 @@ class Organisation(index.Indexed, models.Model):
             models.UniqueConstraint(fields=["name", "municipality"], name="unique_organisation_per_municipality"),
         ]
 
-    def __str__(self):
-        return self.name
 
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(self, self.name)
-        super().save(*args, **kwargs)
-
-    def get_absolute_url(self):
-        return reverse("directory:organisation", args=[self.slug])
-
-
-class Person(index.Indexed, models.Model):
+class Person(DirectoryEntry):
     """A speaker or contact person; only work contact details are ever stored."""
 
-    name = models.CharField(_("navn"), max_length=200)
-    slug = models.SlugField(_("slug"), max_length=100, unique=True, allow_unicode=True, blank=True)
     job_title = models.CharField(_("titel"), max_length=200, blank=True)
     organisation = models.ForeignKey(
         Organisation,
@@ -134,21 +144,12 @@ class Person(index.Indexed, models.Model):
         index.SearchField("organisation_name"),
     ]
 
+    url_name = "directory:person"
+
     class Meta:
         ordering = ["name"]
         verbose_name = _("person")
         verbose_name_plural = _("personer")
-
-    def __str__(self):
-        return self.name
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(self, self.name)
-        super().save(*args, **kwargs)
-
-    def get_absolute_url(self):
-        return reverse("directory:person", args=[self.slug])
 
     def clean(self):
         super().clean()

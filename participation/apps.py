@@ -8,10 +8,10 @@ class ParticipationConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from django.db.models.signals import post_delete, post_migrate, post_save
+        from django.db.models.signals import post_delete, post_migrate, post_save  # noqa: PLC0415 (with the rest)
 
-        from . import registration
-        from .permissions import grant_kl_editors
+        from . import registration  # noqa: PLC0415 (needs the models, loaded only now)
+        from .permissions import grant_kl_editors  # noqa: PLC0415 (needs the models, loaded only now)
 
         post_migrate.connect(grant_kl_editors, sender=self, dispatch_uid="participation_grant_kl_editors")
         post_delete.connect(

@@ -13,6 +13,8 @@ from wagtail.admin.widgets import ListingButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from cases.models import MeetingIndexPage
+
 from . import admin_views
 from .models import MembershipApplication, MembershipStatus, Registration, RegistrationSetup, Subscription
 
@@ -219,8 +221,6 @@ def event_registration_box(page, request, context):
 @hooks.register("page_actions")
 def membership_box(page, request, context):
     """On the membership page the meeting index points to: the sign-up form."""
-    from cases.models import MeetingIndexPage  # which page is the membership page is the cases app's setting
-
     if page is None or type(page).__name__ != "StandardPage":
         return ""
     if not MeetingIndexPage.objects.filter(membership_page=page).exists():

@@ -8,6 +8,6 @@ class SearchConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from search import signals  # noqa: PLC0415 - the signals need the models, loaded only now
+        from search import signals  # noqa: PLC0415 (app registry not ready at import; connect() asks it for the page models)
 
         signals.connect()

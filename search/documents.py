@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
 from wagtail.blocks import StreamValue
+from wagtail.images.blocks import ImageBlock
 
 
 class Kind(models.TextChoices):
@@ -167,6 +168,9 @@ def _collect(block, value, parts: list[str]) -> None:
         return
     if isinstance(block, blocks.RichTextBlock):
         parts.append(html_text(value.source))
+    elif isinstance(block, ImageBlock):
+        # A StructBlock whose value is the image itself; its alt text is what a reader hears of it.
+        parts.append("" if getattr(value, "decorative", False) else getattr(value, "contextual_alt_text", "") or "")
     elif isinstance(block, TEXT_BLOCKS):
         parts.append(" ".join(str(value).split()))
     elif isinstance(block, blocks.StructBlock):

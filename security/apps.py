@@ -8,4 +8,4 @@ class SecurityConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import audit  # noqa: F401 (connects the login, logout and failure log receivers)
+        from . import audit  # noqa: F401, PLC0415 (connects the login, logout and failure receivers; needs the models)

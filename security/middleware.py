@@ -10,6 +10,7 @@ from csp.middleware import CSPMiddleware, PolicyParts
 from csp.utils import default_config
 
 from .bulk import restrict_bulk_request
+from .choices import is_site_editor
 from .twofactor import needs_verification, verification_url
 
 
@@ -83,6 +84,4 @@ class AdminAccessMiddleware:
 
 
 def can_see_reports(user):
-    from .choices import is_site_editor
-
     return is_site_editor(user)

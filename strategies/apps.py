@@ -8,4 +8,4 @@ class StrategiesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from strategies import signals  # noqa: F401 (connects the receivers; models must be loaded first)
+        from strategies import signals  # noqa: F401, PLC0415 (app registry not ready at import; connects the receivers)

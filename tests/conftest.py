@@ -63,12 +63,34 @@ def _restore_demo_state(demo_state):
     connections["default"]._test_serialized_contents = demo_state
 
 
+@pytest.fixture(autouse=True)
+def _live_server_helper(request):
+    """pytest-django's helper of the same name, with the demo copy put on the connection first.
+
+    The original sets up the database (`transactional_db`, which restores the serialized copy the
+    connection holds) before any fixture of the test runs, so `demo_site`'s copy came too late: the
+    session's first browser test got the migrated database with Wagtail's welcome page (no icon link,
+    so Chromium asked for /favicon.ico). This one puts the demo copy there before the database is set up.
+    """
+    if "live_server" not in request.fixturenames:
+        yield
+        return
+    if "demo_site" in request.fixturenames:
+        request.getfixturevalue("_restore_demo_state")
+    request.getfixturevalue("transactional_db")
+    live_server = request.getfixturevalue("live_server")
+    live_server._live_server_modified_settings.enable()
+    yield
+    live_server._live_server_modified_settings.disable()
+
+
 @pytest.fixture
 def demo_site(_restore_demo_state, django_db_serialized_rollback, transactional_db, live_server):
     """The live test server with the demo content loaded, as `make run` shows it.
 
-    The content comes from `demo_state` (one load_demo per session). Only the search index is rebuilt
-    per test, because SQLite's full-text table is not a model and so is not in the serialized copy.
+    The content comes from `demo_state` (one load_demo per session), restored by Django's serialized
+    rollback. Only the search index is rebuilt per test, because SQLite's full-text table is not a model
+    and so is not in the serialized copy.
     """
     from io import StringIO
 

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
 from cms.formatting import join_lines
+from cms.models import SiteSettings
 from search.documents import html_text, stream_text
 
 from .searching import programme_speakers
@@ -93,8 +94,6 @@ class EventMixin(models.Model):
 
     def structured_data(self, request):
         """schema.org Event for search engines and calendars that read JSON-LD."""
-        from cms.models import SiteSettings
-
         starts = self.starts_at.isoformat() if self.starts_at else self.date.isoformat()
         data = {
             "@context": "https://schema.org",

@@ -7,11 +7,12 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, MultipleChooserPanel, PageChooserPanel
 from wagtail.fields import StreamField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from cms.models import BasePage, ThemedPageMixin
 from search.documents import Kind, page_document, stream_text
+from strategies.models import ActionPlanPage, StrategyPage
 
 from ..blocks import CaseSectionBlock, DocumentsBlock, GalleryBlock, WorkshopResultsBlock
 from .searching import stream_documents
@@ -28,17 +29,6 @@ def unique(objects):
     """The objects in order, each once (an editor may choose the same one twice)."""
     seen = set()
     return [obj for obj in objects if not (obj.pk in seen or seen.add(obj.pk))]
-
-
-def attach_meetings(pages):
-    """Give pages under meetings their meeting with one query, for listings."""
-    from .meetings import MeetingPage
-
-    parent_paths = {page.path[: -page.steplen] for page in pages}
-    meetings = {meeting.path: meeting for meeting in MeetingPage.objects.filter(path__in=parent_paths)}
-    for page in pages:
-        page._meeting = meetings.get(page.path[: -page.steplen])
-    return pages
 
 
 class MeetingChildMixin:
@@ -139,8 +129,6 @@ class CasePage(MeetingChildMixin, ThemedPageMixin, BasePage):
 
     def related_strategies(self):
         """The linked strategies and action plans that are published and public."""
-        from wagtail.models import Page
-
         ids = [link.page_id for link in self.strategy_links.all() if link.page_id]
         pages = Page.objects.filter(pk__in=ids).live().public().specific()
         order = {page_id: position for position, page_id in enumerate(ids)}
@@ -208,8 +196,6 @@ class CaseStrategyLink(Orderable):
 
     def clean(self):
         super().clean()
-        from strategies.models import ActionPlanPage, StrategyPage
-
         if self.page_id and not isinstance(self.page.specific, (StrategyPage, ActionPlanPage)):
             raise ValidationError({"page": _("Vælg en strategi eller en handlingsplan.")})
 

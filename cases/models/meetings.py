@@ -19,6 +19,15 @@ from .knowledge import CasePage, WorkshopOutputPage
 from .searching import programme_documents
 
 
+def attach_meetings(pages):
+    """Give pages under meetings their meeting with one query, for listings."""
+    parent_paths = {page.path[: -page.steplen] for page in pages}
+    meetings = {meeting.path: meeting for meeting in MeetingPage.objects.filter(path__in=parent_paths)}
+    for page in pages:
+        page._meeting = meetings.get(page.path[: -page.steplen])
+    return pages
+
+
 class MeetingIndexPage(BasePage):
     """The list of the network's meetings at /netvaerksmoeder/: upcoming first, then past ones by year."""
 

@@ -14,6 +14,7 @@ from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Revision
 
 from cases.models import MeetingPage, WorkshopOutputPage
+from search.models import IndexEntry
 
 from .utils import build_site, publish
 
@@ -91,3 +92,19 @@ class GalleryImageMigrationTests(TestCase):
         figure = re.search(r'<figure class="gallery__item">\s*(<img[^>]*>)', html)
         self.assertIsNotNone(figure)
         self.assertIn('alt=""', figure.group(1))
+
+    def test_posters_are_searchable_by_their_alt_text_and_decorative_ones_by_their_caption_only(self):
+        # Two images: Wagtail loads one image used twice in a stream as one object, whose alt text the last use sets.
+        other = get_image_model().objects.create(title="IMG_2042", file=get_test_image_file())
+        workshop = self.site["workshop"]
+        workshop.results = [
+            ("poster", {"image": {"image": self.image, "alt_text": "Plakat: cykelparkering ved teatret"}}),
+            ("poster", {"image": {"image": other, "alt_text": "", "decorative": True}, "caption": "Pynt"}),
+        ]
+        publish(workshop)
+
+        text = " ".join(IndexEntry.objects.filter(page_id=workshop.pk).values_list("body", flat=True))
+        self.assertIn("Plakat: cykelparkering ved teatret", text)
+        self.assertIn("Pynt", text)
+        self.assertNotIn("IMG_2041", text)
+        self.assertNotIn("IMG_2042", text)

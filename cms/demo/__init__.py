@@ -1,5 +1,7 @@
 """Demo content for the site-wide parts: home page, standard pages, settings, themes and users."""
 
+from django.contrib.auth.models import Group
+
 from cms.geodata import seed_themes, sync_municipalities
 from cms.models import (
     HomePage,
@@ -147,8 +149,6 @@ def load(report):
         email="kl-redaktoer@example.org",
         groups=[KL_EDITORS_GROUP],
     )
-    from django.contrib.auth.models import Group
-
     for username, short_name, first_name, last_name in DEMO_MUNICIPAL_EDITORS:
         municipality = Municipality.objects.get(short_name=short_name)
         Group.objects.get_or_create(name=municipal_group_name(municipality))

@@ -9,6 +9,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.blocks import BodyBlock, FeaturedItemBlock
+from cms.home import featured_items, home_sections
 from search.documents import Kind, page_document, stream_text
 from security.pageforms import SecurePageForm
 
@@ -135,8 +136,6 @@ class HomePage(HeroImageMixin, BasePage):  # noqa: DJ008 (Page gives __str__)
         verbose_name_plural = _("forsider")
 
     def get_context(self, request, *args, **kwargs):
-        from cms.home import featured_items, home_sections
-
         context = super().get_context(request, *args, **kwargs)
         context["featured_items"] = featured_items(self)
         context["sections"] = home_sections(request, self)

@@ -8,6 +8,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 
 from cms.blocks import LinkBlock
+from security.visibility import page_is_visible
 
 
 @register_setting(icon="mail")
@@ -78,8 +79,6 @@ class NavigationSettings(BaseSiteSetting):
         A page is left out unless it is live and its privacy settings let this visitor in
         (security.visibility); without a request, only public pages are kept.
         """
-        from security.visibility import page_is_visible  # the security app's rule for links to pages
-
         items = []
         for block in stream:
             value = block.value

@@ -11,8 +11,11 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
+from wagtail import hooks
+
 from cms.formatting import join_lines
-from cms.models import NavigationSettings, SiteSettings
+from cms.models import NavigationSettings, SiteSettings, ThemeIndexPage
+from cms.themes import related_pages
 
 register = template.Library()
 
@@ -208,8 +211,6 @@ def organisation_json_ld(context):
 @register.simple_tag(takes_context=True)
 def theme_url(context, theme):
     """The address of a theme's page, or an empty string while there is no live theme index."""
-    from cms.models import ThemeIndexPage
-
     index = _per_request(
         context.get("request"), "_theme_index_page", lambda: ThemeIndexPage.objects.live().public().first()
     )
@@ -228,8 +229,6 @@ def kind_label(item):
 @register.inclusion_tag("components/related_content.html")
 def related_content(page, limit=6):
     """Up to six live, public items sharing the most themes with the page."""
-    from cms.themes import related_pages
-
     return {"related_items": related_pages(page, limit)}
 
 
@@ -253,8 +252,6 @@ def page_actions(context):
     and returns rendered HTML (a SafeString) or "". Templates call `{% page_actions %}` where such
     actions belong; with no app registering the hook it renders nothing.
     """
-    from wagtail import hooks
-
     page = context.get("page")
     request = context.get("request")
     parts = [fn(page, request, context) for fn in hooks.get_hooks("page_actions")]

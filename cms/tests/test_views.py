@@ -69,6 +69,15 @@ class RobotsAndSitemapTests(TestCase):
         self.assertIn("Disallow: /admin/", body)
         self.assertIn("Sitemap: http://testserver/sitemap.xml", body)
 
+    def test_favicon_ico_leads_to_the_site_icon(self):
+        response = self.client.get("/favicon.ico")
+        self.assertRedirects(response, "/static/cms/img/favicon.svg", fetch_redirect_response=False)
+        self.assertIn("max-age=86400", response["Cache-Control"])
+        icon = self.client.get(response["Location"])
+        self.assertEqual(icon.status_code, 200)
+        self.assertEqual(icon["Content-Type"], "image/svg+xml")
+        self.assertIn(b"<svg", b"".join(icon.streaming_content))
+
     def test_sitemap_lists_live_public_pages_only(self):
         response = self.client.get("/sitemap.xml")
         self.assertEqual(response.status_code, 200)

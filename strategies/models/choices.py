@@ -1,5 +1,6 @@
 """The statuses of strategies and actions, in the order they are shown."""
 
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -20,8 +21,6 @@ class ActionStatus(models.TextChoices):
 
 
 def year_validators():
-    from django.core.validators import MaxValueValidator, MinValueValidator
-
     return [
         MinValueValidator(2000, message=_("Skriv et årstal fra 2000 og frem.")),
         MaxValueValidator(2100, message=_("Skriv et årstal før 2100.")),

@@ -14,6 +14,7 @@ from cms.blocks import BodyBlock
 from cms.forms import ParentAwarePageForm
 from cms.models import BasePage, HeroImageMixin, ThemedPageMixin
 from strategies.blocks import StrategyBodyBlock
+from strategies.search import action_plan_documents, strategy_documents
 
 from .choices import StrategyStatus, count_by_status, year_validators
 from .mixins import PeriodMixin
@@ -85,7 +86,7 @@ class MunicipalityPage(BasePage):
         return context
 
     def search_documents(self):
-        from strategies.search import municipality_documents
+        from strategies.search import municipality_documents  # noqa: PLC0415 (strategies.search imports these models)
 
         yield from municipality_documents(self)
 
@@ -259,8 +260,6 @@ class StrategyPage(ThemedPageMixin, PeriodMixin, HeroImageMixin, BasePage):
         return context
 
     def search_documents(self):
-        from strategies.search import strategy_documents
-
         yield from strategy_documents(self)
 
 
@@ -357,6 +356,4 @@ class ActionPlanPage(ThemedPageMixin, PeriodMixin, BasePage):
         return context
 
     def search_documents(self):
-        from strategies.search import action_plan_documents
-
         yield from action_plan_documents(self)
