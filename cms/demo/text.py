@@ -2,6 +2,47 @@
 
 from wagtail.rich_text import RichText
 
+# People the network's description says members can meet, with exactly the public roles KL gives them.
+# Shown on "Om netværket" with those roles; the demo attaches them to no talk, case or quote.
+SPEAKERS = [
+    {
+        "name": "Katherine Richardson",
+        "job_title": "Klimaekspert og professor i biodiversitet, medlem af 2030-panelet",
+        "organisation_name": "Københavns Universitet",
+        "bio": "Klimaekspert, professor i biodiversitet ved Københavns Universitet og medlem af 2030-panelet.",
+    },
+    {
+        "name": "Anne Tortzen Bager",
+        "job_title": "Ph.d.",
+        "organisation_name": "",
+        "bio": (
+            "Ph.d. og forfatter til bogen »Klima, demokrati og samskabelse – kommunen som katalysator for "
+            "klimaengagementet«."
+        ),
+    },
+    {
+        "name": "Jesper Rosenberg Hansen",
+        "job_title": "Professor, forsker i åben strategi og distribueret ledelse",
+        "organisation_name": "Aarhus Universitet",
+        "bio": (
+            "Professor ved Aarhus Universitet og forsker i åben strategi og distribueret ledelse. Tilknyttet "
+            "Kronprins Frederiks Center for Offentlig Ledelse, AAU."
+        ),
+    },
+    {
+        "name": "Thomas Sture Rasmussen",
+        "job_title": "SDG-koordinator og leder af folkebibliotekernes netværk DB2030",
+        "organisation_name": "",
+        "bio": "SDG-koordinator og leder af folkebibliotekernes netværk DB2030.",
+    },
+    {
+        "name": "Jacob Teglgaard",
+        "job_title": "Stifter og medleder",
+        "organisation_name": "Bæredygtigt Kulturliv NU",
+        "bio": "Stifter og medleder af Bæredygtigt Kulturliv NU.",
+    },
+]
+
 
 def heading(text, level="h2"):
     return ("heading", {"text": text, "level": level})
@@ -34,8 +75,15 @@ ABOUT_BODY = [
         "<ul><li>Tre netværksmøder om året med oplæg, cases og workshops.</li>"
         "<li>En offentlig konference ved årets slutning, hvor medlemmerne præsenterer strategier, "
         "handlingsplaner og refleksioner.</li>"
+        "<li>Et fælles møde med KL's klimapolitiske netværk.</li>"
         "<li>Et fælles vidensgrundlag her på sitet, hvor kommunerne deler deres strategier og "
         "handlingsplaner.</li></ul>"
+    ),
+    heading("Mennesker, du kan møde i netværket"),
+    paragraph(
+        "<p>Netværket inviterer forskere og praktikere til at holde oplæg. KL nævner blandt andre:</p><ul>"
+        + "".join(f"<li><b>{person['name']}</b>: {person['bio']}</li>" for person in SPEAKERS)
+        + "</ul>"
     ),
     heading("Møderne i 2024"),
     paragraph(
@@ -45,6 +93,14 @@ ABOUT_BODY = [
 ]
 
 MEMBERSHIP_BODY = [
+    heading("Sådan bliver din kommune medlem"),
+    paragraph(
+        "<ol><li>Kommunen beslutter at melde sig ind og udpeger ét fast medlem af netværket.</li>"
+        "<li>Skriv til KL på den adresse, der står i sidefoden, med kommunens navn og det faste medlems navn "
+        "og e-mail.</li>"
+        "<li>Det faste medlem bliver inviteret til netværkets næste møde. Medlemskabet faktureres efter det "
+        "første møde.</li></ol>"
+    ),
     heading("Pris og vilkår"),
     paragraph(
         "<p>Medlemskabet koster <b>7.000 kr. ekskl. moms</b>. Beløbet faktureres efter det første møde.</p>"
@@ -54,8 +110,9 @@ MEMBERSHIP_BODY = [
     heading("Det får I som medlem"),
     paragraph(
         "<ul><li>Deltagelse i netværkets tre årlige møder med oplæg, cases og workshops.</li>"
-        "<li>Mulighed for at præsentere kommunens strategi, handlingsplan og refleksioner på den "
-        "offentlige konference ved årets slutning.</li>"
+        "<li>Et fælles møde med KL's klimapolitiske netværk.</li>"
+        "<li>Gratis deltagelse i den offentlige konference ved årets slutning, hvor I kan præsentere "
+        "kommunens strategi, handlingsplan og refleksioner.</li>"
         "<li>Kommunens egen side her på sitet, hvor jeres strategi og handlingsplaner deles med andre "
         "kommuner, kulturinstitutioner og borgere.</li></ul>"
     ),
