@@ -22,8 +22,20 @@
     });
   }
 
+  // A <details data-open-from="48em"> is collapsed on narrow screens (so a phone reaches what follows it
+  // quickly) and opened on wider ones, where it fits beside its neighbour. Without JavaScript it stays collapsed.
+  function setUpOpenFrom(details) {
+    var query = window.matchMedia("(min-width: " + details.getAttribute("data-open-from") + ")");
+    function apply() {
+      details.open = query.matches;
+    }
+    apply();
+    query.addEventListener("change", apply);
+  }
+
   function init() {
     document.querySelectorAll("[data-main-nav]").forEach(setUpMainNav);
+    document.querySelectorAll("details[data-open-from]").forEach(setUpOpenFrom);
   }
 
   if (document.readyState === "loading") {
