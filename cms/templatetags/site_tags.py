@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.urls import translate_url
 from django.utils import translation
+from django.utils.encoding import iri_to_uri
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
@@ -79,6 +80,8 @@ def breadcrumbs(context):
         crumbs.insert(0, ("", "/en/" if get_language() == "en" else "/"))
     if len(crumbs) < 2:
         return {"crumbs": []}
+    # Percent-encode æ, ø, å … (request.path and unicode slugs are decoded), as every other link on the site.
+    crumbs = [(title, iri_to_uri(url)) for title, url in crumbs]
     return {"home_url": crumbs[0][1], "crumbs": crumbs[1:]}
 
 
@@ -187,9 +190,8 @@ def theme_url(context, theme):
 @register.filter
 def kind_label(item):
     """What kind of content an item is, as visitors read it ("Strategi", "Case" …)."""
-    label = getattr(item, "kind_label", None)
-    if label:
-        return label
+    if hasattr(item, "kind_label"):  # a page type may say it has no kind worth naming ("")
+        return item.kind_label
     return str(item._meta.verbose_name).capitalize() if hasattr(item, "_meta") else ""
 
 
