@@ -85,6 +85,9 @@ class HomePage(HeroImageMixin, BasePage):  # noqa: DJ008 (Page gives __str__)
     )
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("indhold"))
 
+    # Cards label what kind of content they show; "Standardside" is the CMS's word, not a visitor's.
+    kind_label = ""
+
     content_panels = BasePage.content_panels + [
         MultiFieldPanel(
             [FieldPanel("intro"), FieldPanel("hero_image"), FieldPanel("hero_image_alt")],
