@@ -32,8 +32,13 @@ demo: migrate
 run: demo
 	$(PY) manage.py runserver $(HOST)
 
+# The Nu HTML checker (npm vnu-jar, run with Debian's java) for the HTML validity test; pinned in package-lock.json.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
 ## Lint, format check, Django checks, migrations check and the whole test suite
-test: install-dev
+test: install-dev node_modules/.installed
 	.ci/ensure-chromium
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -55,4 +60,4 @@ messages: install
 	$(PY) manage.py compilemessages --ignore '.venv/*'
 
 clean:
-	rm -rf $(VENV) staticfiles test-artifacts
+	rm -rf $(VENV) staticfiles test-artifacts node_modules
