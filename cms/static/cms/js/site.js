@@ -26,11 +26,12 @@
   // quickly) and opened on wider ones, where it fits beside its neighbour. Without JavaScript it stays collapsed.
   function setUpOpenFrom(details) {
     var query = window.matchMedia("(min-width: " + details.getAttribute("data-open-from") + ")");
-    function apply() {
+    // On load only open (a narrow screen keeps what the server chose, e.g. filters already in use);
+    // when the window is resized across the width, follow it.
+    if (query.matches) details.open = true;
+    query.addEventListener("change", function () {
       details.open = query.matches;
-    }
-    apply();
-    query.addEventListener("change", apply);
+    });
   }
 
   function init() {
