@@ -85,9 +85,6 @@ class HomePage(HeroImageMixin, BasePage):  # noqa: DJ008 (Page gives __str__)
     )
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("indhold"))
 
-    # Cards label what kind of content they show; "Standardside" is the CMS's word, not a visitor's.
-    kind_label = ""
-
     content_panels = BasePage.content_panels + [
         MultiFieldPanel(
             [FieldPanel("intro"), FieldPanel("hero_image"), FieldPanel("hero_image_alt")],
@@ -125,6 +122,9 @@ class StandardPage(ThemedPageMixin, BasePage):
     """A page of text such as "Om netværket", membership, the accessibility statement or a guide on a theme."""
 
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("indhold"))
+
+    # Cards label what kind of content they show; "Standardside" is the CMS's word, not a visitor's.
+    kind_label = ""
 
     content_panels = BasePage.content_panels + [FieldPanel("intro"), FieldPanel("body"), FieldPanel("themes")]
     search_fields = BasePage.search_fields + [index.SearchField("body")]
