@@ -15,3 +15,12 @@ def test_brackets_and_quotes_stay_balanced_when_cut():
     html = str(snippet([text], {stem("kulturhuset"), stem("byttemarked")}, length=6))
     assert html.count("(") == html.count(")")
     assert html.count("«") == html.count("»")
+
+
+def test_search_form_has_a_non_empty_action(client, db):
+    from cms.tests.utils import make_home_page
+
+    make_home_page()
+    html = client.get("/soeg/?q=kultur").content.decode()
+    assert 'action=""' not in html
+    assert 'action="/soeg/"' in html
