@@ -111,6 +111,9 @@ class ReachabilityTests(TestCase):
         for start in ("/", "/en/"):
             self.crawl(depth=3, start=start, pages=pages)
         self.assertGreater(len(pages), 100)
+        # Pages only a form leads to: search results in both languages.
+        for path in ("/soeg/?q=kultur", "/en/soeg/?q=kultur"):
+            pages[path] = self.client.get(path).content.decode()
         feeds = set()
         with tempfile.TemporaryDirectory() as directory:
             for number, (path, html) in enumerate(sorted(pages.items())):
