@@ -5,8 +5,8 @@ describes it, so calendar programs show the right hour on both sides of daylight
 A meeting without a start time becomes an all-day event. Each event's UID is made from the
 page id and a fixed name space (not the request's host name), so it stays the same when the
 title, date or slug changes, or when the site is reached under a second host name, and a
-subscribed calendar updates the event instead of adding a new one. SEQUENCE grows with every
-publication (minutes since 2024), so calendars take a changed time as a newer version.
+subscribed calendar updates the event instead of adding a new one. SEQUENCE is the id of the
+published revision, which grows with every publication, so calendars take a changed time as newer.
 """
 
 import datetime
@@ -24,7 +24,6 @@ PRODUCT_ID = "-//KL//Grønne partnerskaber//DA"
 
 # The UIDs' name space. Never change it: subscribers' calendars know the events by these UIDs.
 UID_DOMAIN = "groenne-partnerskaber.kl.dk"
-SEQUENCE_EPOCH = datetime.datetime(2024, 1, 1, tzinfo=datetime.UTC)
 
 
 def event_uid(page):
@@ -33,11 +32,8 @@ def event_uid(page):
 
 
 def event_sequence(page):
-    """A number that grows with every publication of the page (RFC 5545 SEQUENCE)."""
-    published = page.last_published_at or page.first_published_at
-    if published is None:
-        return 0
-    return max(int((published - SEQUENCE_EPOCH).total_seconds() // 60), 0)
+    """A number that grows with every publication of the page (RFC 5545 SEQUENCE): its live revision's id."""
+    return page.live_revision_id or 0
 
 
 def _description(page, url):

@@ -14,7 +14,10 @@ PHONE = {"width": 375, "height": 812}
 
 def test_kommuner_on_a_phone_lists_members_before_the_folded_table(demo_site, page):
     page.set_viewport_size(PHONE)
-    page.goto(demo_site.url + "/kommuner/")
+    page.goto(demo_site.url + "/")
+    page.locator("nav.main-nav").get_by_role("button", name="Menu").click()
+    page.locator("nav.main-nav").get_by_role("link", name="Kommuner").click()
+    page.wait_for_url("**/kommuner/")
     table = page.locator("details.map-table")
     assert table.get_attribute("open") is None, "the 98-row table is folded on a phone"
     listing_top = page.locator("#listing-heading").bounding_box()["y"]
