@@ -72,13 +72,8 @@ def demo_site(_restore_demo_state, django_db_serialized_rollback, transactional_
     """
     from io import StringIO
 
-    from django.core.cache import cache
-
     from cms.demo.base import DemoReport
     from search import demo as search_demo
 
-    # The database was just restored behind the cache's back: Wagtail's cached site root paths (and any
-    # cached settings) may describe an earlier test's pages, which made the first request a 404.
-    cache.clear()
     search_demo.load(DemoReport(StringIO()))
     return live_server
