@@ -32,8 +32,13 @@ demo: migrate
 run: demo
 	$(PY) manage.py runserver $(HOST)
 
+# The Nu HTML checker (npm vnu-jar, run with Debian's java) for the HTML validity test; pinned in package-lock.json.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
 ## Lint, format check, Django checks, migrations check and the whole test suite
-test: install-dev
+test: install-dev node_modules/.installed
 	.ci/ensure-chromium
 	.ci/ensure-front
 	$(BIN)/ruff check .
@@ -70,4 +75,4 @@ admin-messages-check: install-dev
 	$(PY) manage.py admin_messages check
 
 clean:
-	rm -rf $(VENV) staticfiles test-artifacts
+	rm -rf $(VENV) staticfiles test-artifacts node_modules

@@ -3,12 +3,13 @@
 Times are written in Danish local time with TZID=Europe/Copenhagen and a VTIMEZONE that
 describes it, so calendar programs show the right hour on both sides of daylight saving time.
 A meeting without a start time becomes an all-day event. Each event's UID is made from the
-page id and the site's host name, so it stays the same when the title, date or slug changes
-and a subscribed calendar updates the event instead of adding a new one.
+page id and a fixed name space (not the request's host name), so it stays the same when the
+title, date or slug changes, or when the site is reached under a second host name, and a
+subscribed calendar updates the event instead of adding a new one. SEQUENCE is the id of the
+published revision, which grows with every publication, so calendars take a changed time as newer.
 """
 
 import datetime
-from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.utils import timezone
@@ -21,16 +22,18 @@ from search.documents import html_text
 PRODUCT_ID = "-//KL//Grønne partnerskaber//DA"
 
 
-def site_host(site):
-    """The host name the UIDs are made from: the Wagtail site's, else the admin base URL's."""
-    if site is not None and site.hostname and site.hostname != "*":
-        return site.hostname
-    return urlsplit(settings.WAGTAILADMIN_BASE_URL).hostname or "localhost"
+# The UIDs' name space. Never change it: subscribers' calendars know the events by these UIDs.
+UID_DOMAIN = "groenne-partnerskaber.kl.dk"
 
 
-def event_uid(page, host):
+def event_uid(page):
     kind = "conference" if page.specific_class.__name__ == "ConferencePage" else "meeting"
-    return f"{kind}-{page.pk}@{host}"
+    return f"{kind}-{page.pk}@{UID_DOMAIN}"
+
+
+def event_sequence(page):
+    """A number that grows with every publication of the page (RFC 5545 SEQUENCE): its live revision's id."""
+    return page.live_revision_id or 0
 
 
 def _description(page, url):
@@ -51,11 +54,12 @@ def _description(page, url):
     return "\n".join(lines).strip()
 
 
-def build_event(page, request, host):
+def build_event(page, request):
     """One VEVENT for a meeting or conference page."""
     url = page.get_full_url(request)
     event = icalendar.Event()
-    event.add("uid", event_uid(page, host))
+    event.add("uid", event_uid(page))
+    event.add("sequence", event_sequence(page))
     stamp = page.last_published_at or timezone.now()
     event.add("dtstamp", stamp.astimezone(datetime.UTC))
     event.add("last-modified", stamp.astimezone(datetime.UTC))
@@ -76,7 +80,7 @@ def build_event(page, request, host):
     return event
 
 
-def build_calendar(pages, request, name, host):
+def build_calendar(pages, request, name):
     """A VCALENDAR with one event per page and the time zone they use."""
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODUCT_ID)
@@ -88,7 +92,7 @@ def build_calendar(pages, request, name, host):
     calendar.add("x-wr-timezone", settings.TIME_ZONE)
     calendar.add("x-published-ttl", "PT6H")
     for page in pages:
-        calendar.add_component(build_event(page, request, host))
+        calendar.add_component(build_event(page, request))
     calendar.add_missing_timezones()
     return calendar.to_ical()
 

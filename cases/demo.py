@@ -2,8 +2,10 @@
 
 Facts: the three 2024 meetings (dates and places) and the five speakers with their public roles
 come from KL's description of the network. Everything else (programmes, cases, workshop outputs,
-the 2027 meeting and the conference) is invented and marked as an example. The real speakers
-get no photo and no contact details.
+the 2027 meeting and the conference) is invented and marked as an example, and its talks are given
+only by invented people ("… Eksempel"): a real person is never attached to an invented talk, case
+or quote. The real speakers are directory entries with their public roles, no photo and no contact
+details, and are presented on "Om netværket" (cms.demo.text.SPEAKERS).
 """
 
 import datetime
@@ -13,6 +15,7 @@ from wagtail.rich_text import RichText
 from cms.demo import add_menu_link
 from cms.demo.base import ensure_child_page, ensure_collection
 from cms.demo.images import get_or_create_demo_image
+from cms.demo.text import SPEAKERS
 from cms.models import HomePage, Municipality, StandardPage, Theme
 from directory.models import Organisation, Person
 from strategies.models import ActionPlanPage, StrategyPage
@@ -27,46 +30,6 @@ from .models import (
     WorkshopFacilitator,
     WorkshopOutputPage,
 )
-
-# The network's speakers with exactly the public roles KL gives them.
-SPEAKERS = [
-    {
-        "name": "Katherine Richardson",
-        "job_title": "Klimaekspert og professor i biodiversitet, medlem af 2030-panelet",
-        "organisation_name": "Københavns Universitet",
-        "bio": "Klimaekspert, professor i biodiversitet ved Københavns Universitet og medlem af 2030-panelet.",
-    },
-    {
-        "name": "Anne Tortzen Bager",
-        "job_title": "Ph.d.",
-        "organisation_name": "",
-        "bio": (
-            "Ph.d. og forfatter til bogen »Klima, demokrati og samskabelse – kommunen som katalysator for "
-            "klimaengagementet«."
-        ),
-    },
-    {
-        "name": "Jesper Rosenberg Hansen",
-        "job_title": "Professor, forsker i åben strategi og distribueret ledelse",
-        "organisation_name": "Aarhus Universitet",
-        "bio": (
-            "Professor ved Aarhus Universitet og forsker i åben strategi og distribueret ledelse. Tilknyttet "
-            "Kronprins Frederiks Center for Offentlig Ledelse, AAU."
-        ),
-    },
-    {
-        "name": "Thomas Sture Rasmussen",
-        "job_title": "SDG-koordinator og leder af folkebibliotekernes netværk DB2030",
-        "organisation_name": "",
-        "bio": "SDG-koordinator og leder af folkebibliotekernes netværk DB2030.",
-    },
-    {
-        "name": "Jacob Teglgaard",
-        "job_title": "Stifter og medleder",
-        "organisation_name": "Bæredygtigt Kulturliv NU",
-        "bio": "Stifter og medleder af Bæredygtigt Kulturliv NU.",
-    },
-]
 
 # Invented people for the example cases and workshops; clearly named as examples.
 EXAMPLE_PEOPLE = [
@@ -154,14 +117,9 @@ def load(report):
                 "10.30",
                 "Klima og biodiversitet: hvad kan kulturlivet? (eksempel)",
                 "oplaeg",
-                speakers=[people["Katherine Richardson"]],
+                speakers=[people["Sara Eksempel"]],
             ),
-            item(
-                "11.30",
-                "Kommunen som katalysator for klimaengagementet (eksempel)",
-                "oplaeg",
-                speakers=[people["Anne Tortzen Bager"]],
-            ),
+            item("11.30", "Erfaringsudveksling mellem medlemskommunerne (eksempel)", "netvaerk"),
             item("12.15", "Frokost", "pause"),
             item("13.00", "Case: Reparationscafé på biblioteket (eksempel)", "case", link="reparationscafe"),
             item("14.00", "Workshop: Biblioteket som grønt mødested (eksempel)", "workshop", link="groent-moedested"),
@@ -207,15 +165,15 @@ def load(report):
         programme=[
             item(
                 "10.00",
-                "Åben strategi og distribueret ledelse i den grønne omstilling (eksempel)",
+                "Kulturforvaltningen som tovholder på grønne partnerskaber (eksempel)",
                 "oplaeg",
-                speakers=[people["Jesper Rosenberg Hansen"]],
+                speakers=[people["Mette Eksempel"]],
             ),
             item(
                 "11.00",
-                "Folkebibliotekerne og verdensmålene (eksempel)",
+                "Biblioteket som lokalt grønt mødested (eksempel)",
                 "oplaeg",
-                speakers=[people["Thomas Sture Rasmussen"]],
+                speakers=[people["Jonas Eksempel"]],
             ),
             item("12.00", "Frokost og netværk", "pause"),
             item("13.00", "Case: En klimavenlig byfestival (eksempel)", "case", link="klimavenlig-festival"),
@@ -249,9 +207,9 @@ def load(report):
         programme=[
             item(
                 "10.00",
-                "Bæredygtigt kulturliv i praksis (eksempel)",
+                "Klimaregnskab for et kulturhus: sådan kom vi i gang (eksempel)",
                 "oplaeg",
-                speakers=[people["Jacob Teglgaard"]],
+                speakers=[people["Mette Eksempel"]],
             ),
             item(
                 "11.00",

@@ -6,7 +6,7 @@ from django.views.decorators.http import require_safe
 
 from wagtail.models import Page, Site
 
-from .calendar import build_calendar, filename_for, site_host
+from .calendar import build_calendar, filename_for
 from .models import ConferencePage, MeetingIndexPage, MeetingPage
 
 
@@ -25,7 +25,6 @@ def calendar_file(request, path):
     if page is None:
         raise Http404
     page = page.specific
-    host = site_host(site)
     if isinstance(page, MeetingIndexPage):
         events = list(page.meetings()) + list(ConferencePage.objects.live().public().order_by("date"))
         name = _("Grønne partnerskaber: netværksmøder og konference")
@@ -34,7 +33,7 @@ def calendar_file(request, path):
         events, name, filename = [page], page.title, filename_for(page)
     else:
         raise Http404
-    body = build_calendar(events, request, name, host)
+    body = build_calendar(events, request, name)
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["Cache-Control"] = "public, max-age=900"

@@ -83,7 +83,10 @@ def upcoming_for_home(on=None, limit=HOME_MEETINGS):
     conference = ConferencePage.objects.live().public().filter(date__gte=on).order_by("date").first()
     if not meetings and conference is None:
         return None
-    return {"meetings": meetings, "conference": conference}
+    # One list in date order: a conference in December comes before a meeting in February.
+    events = [*meetings, *([conference] if conference else [])]
+    events.sort(key=lambda event: event.date)
+    return {"meetings": meetings, "conference": conference, "events": events}
 
 
 @hooks.register("home_page_sections")

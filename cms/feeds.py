@@ -11,9 +11,9 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
-from cms.models import PageTheme, Theme, ThemeIndexPage
+from cms.models import PageTheme, SiteSettings, Theme, ThemeIndexPage
 
 FEED_SIZE = 30
 
@@ -27,11 +27,19 @@ class PageFeed(Feed):
     def pages(self, obj):
         raise NotImplementedError
 
+    def author_name(self):
+        """Atom requires an author: the organisation behind the site (its settings), else the site's name."""
+        site = Site.find_for_request(self.request)
+        name = SiteSettings.for_site(site).organisation_name if site else ""
+        return name or _("Grønne partnerskaber")
+
     def items(self, obj):
         return self.pages(obj).live().public().order_by("-first_published_at", "-pk").specific()[:FEED_SIZE]
 
     def item_title(self, item):
-        return item.title
+        """The title, with whose it is when the page says (a strategy or plan names its municipality)."""
+        owner = getattr(item, "owner_name", "")
+        return f"{item.title} – {owner}" if owner else item.title
 
     def item_description(self, item):
         return getattr(item, "summary", "") or item.search_description

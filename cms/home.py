@@ -48,7 +48,7 @@ def featured_item(value, page):
         "page": page,
         "title": value.get("title") or page.title,
         "text": value.get("text") or getattr(page, "summary", "") or "",
-        "kind": str(page._meta.verbose_name).capitalize(),
+        "kind": page.kind_label if hasattr(page, "kind_label") else str(page._meta.verbose_name).capitalize(),
     }
 
 

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.text import format_lazy
 
-from cases.calendar import build_calendar, filename_for, site_host
+from cases.calendar import build_calendar, filename_for
 from cms.permissions import KL_EDITORS_GROUP
 
 from . import links
@@ -81,7 +81,7 @@ def membership_approved(application):
 def event_ics(registration):
     """The event as an .ics attachment, the same file the page's calendar link gives."""
     event = registration.setup.event
-    body = build_calendar([event], None, event.title, site_host(event.get_site()))
+    body = build_calendar([event], None, event.title)
     return (filename_for(event), body, "text/calendar; charset=utf-8; method=PUBLISH")
 
 

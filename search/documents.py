@@ -173,6 +173,11 @@ def _collect(block, value, parts: list[str]) -> None:
         parts.append("" if getattr(value, "decorative", False) else getattr(value, "contextual_alt_text", "") or "")
     elif isinstance(block, TEXT_BLOCKS):
         parts.append(" ".join(str(value).split()))
+    elif isinstance(block, blocks.StructBlock) and not hasattr(value, "get"):
+        # A StructBlock whose value is an object, e.g. Wagtail's ImageBlock (an Image): its alt text speaks.
+        alt = getattr(value, "contextual_alt_text", "")
+        if alt and not getattr(value, "decorative", False):
+            parts.append(" ".join(str(alt).split()))
     elif isinstance(block, blocks.StructBlock):
         for name, child_block in block.child_blocks.items():
             _collect(child_block, value.get(name), parts)

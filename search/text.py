@@ -231,6 +231,8 @@ def parse_query(raw: str | None) -> ParsedQuery:
 # Highlighting ------------------------------------------------------------------------------
 
 SNIPPET_WORDS = 32
+OPENING_MARKS = '([{«„“"'
+CLOSING_MARKS = '.,;:!?)]}»”"'
 
 
 def _tokens(text: str):
@@ -318,10 +320,13 @@ def snippet(texts: list[str], query_stems: set[str], length: int = SNIPPET_WORDS
     end_token = min(start_token + length, len(tokens)) - 1
     begin = tokens[start_token][0]
     finish = tokens[end_token][1]
+    # Keep the punctuation that belongs to the first and last words: an opening bracket or quote before,
+    # and closing marks after ("(Eksempel.)" must not lose its parenthesis).
+    while begin > 0 and text[begin - 1] in OPENING_MARKS:
+        begin -= 1
+    while finish < len(text) and text[finish] in CLOSING_MARKS:
+        finish += 1
     excerpt = text[begin:finish]
-    # Keep a closing punctuation mark directly after the last word.
-    if finish < len(text) and text[finish] in ".!?":
-        excerpt += text[finish]
     prefix = "… " if begin > 0 else ""
-    suffix = " …" if finish < len(text) and not excerpt.endswith((".", "!", "?")) else ""
+    suffix = " …" if finish < len(text) and not excerpt.rstrip(')]}»”"').endswith((".", "!", "?")) else ""
     return mark_safe(escape(prefix) + highlight(excerpt, query_stems) + escape(suffix))  # noqa: S308

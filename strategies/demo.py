@@ -233,7 +233,159 @@ ACTIONS = [
         1,
         ["grøn dannelse"],
     ),
+    (
+        "Grønne kulturnætter i bydelene",
+        "Kulturhuset og foreningerne holder en kulturnat om året med lokale fødevarer og cykeltransport.",
+        "Antal besøgende",
+        "3.000 besøgende pr. kulturnat",
+        2,
+        ["grønt medborgerskab", "samskabelse"],
+    ),
+    (
+        "Lån-et-værktøj på biblioteket",
+        "Borgerne kan låne boremaskiner, symaskiner og haveredskaber med lånerkortet.",
+        "Antal udlån",
+        "2.500 udlån om året",
+        0,
+        ["cirkulær omstilling"],
+    ),
+    (
+        "Kunstnerophold om biodiversitet",
+        "To kunstnere arbejder et halvt år med kommunens naturforvaltere og viser værkerne i det fri.",
+        "Antal værker og besøgende",
+        "Et værk pr. kunstner og 5.000 besøgende",
+        2,
+        ["natur og biodiversitet", "grøn dannelse"],
+    ),
+    (
+        "Vild med vilje på museets arealer",
+        "Museets græsplæner bliver til vilde blomsterenge med skilte om de arter, der vender tilbage.",
+        "Areal omlagt til vild natur",
+        "2 hektar",
+        1,
+        ["natur og biodiversitet"],
+    ),
+    (
+        "Cykelvenlige kulturinstitutioner",
+        "Overdækket cykelparkering, ladecykler til udlån og rabat for gæster, der kommer på cykel.",
+        "Andel gæster, der kommer på cykel",
+        "40 % af gæsterne",
+        3,
+        ["klimavenlig drift af kulturinstitutioner"],
+    ),
+    (
+        "Klimaværksteder for unge",
+        "Unge mellem 15 og 25 laver film, podcasts og musik om klimaet med professionelle kunstnere.",
+        "Antal deltagende unge",
+        "150 unge om året",
+        2,
+        ["grøn dannelse", "grønt medborgerskab"],
+    ),
+    (
+        "Genbrugsscenografi i teatret",
+        "Teatret bygger scenografi af genbrugte materialer og deler sit lager med amatørscenerne.",
+        "Andel genbrugt scenografi",
+        "75 % af forestillingerne",
+        2,
+        ["cirkulær omstilling", "klimavenlig drift af kulturinstitutioner"],
+    ),
+    (
+        "Fælles grøn kulturkalender",
+        "En kalender samler kommunens og foreningernes grønne arrangementer ét sted.",
+        "Antal arrangementer i kalenderen",
+        "300 arrangementer om året",
+        3,
+        ["tværgående samarbejde", "grønt medborgerskab"],
+    ),
+    (
+        "Plantebaseret café i kulturhuset",
+        "Caféen serverer mest plantebaseret mad fra lokale leverandører og måler sit madspild.",
+        "Madspild i kilo pr. måned",
+        "Halvering af madspildet",
+        2,
+        ["klimavenlig drift af kulturinstitutioner"],
+    ),
+    (
+        "Grønne fortællinger for de mindste",
+        "Bibliotekets børneformidlere laver højtlæsning og leg om natur og klima i dagplejen.",
+        "Antal besøg i dagpleje og børnehaver",
+        "80 besøg om året",
+        0,
+        ["grøn dannelse"],
+    ),
+    (
+        "Partnerskab med landbruget om kulturlandskabet",
+        "Museet og lokale landmænd formidler sammen, hvordan landskabet ændrer sig med klimaet.",
+        "Antal fælles arrangementer",
+        "6 arrangementer om året",
+        1,
+        ["tværgående samarbejde", "natur og biodiversitet"],
+    ),
+    (
+        "Solceller på bibliotekets tag",
+        "Biblioteket får solceller og viser på en skærm i foyeren, hvor meget strøm de producerer.",
+        "Egenproduceret strøm i kWh",
+        "Halvdelen af bibliotekets forbrug",
+        0,
+        ["klimavenlig drift af kulturinstitutioner"],
+    ),
+    (
+        "Frivilligkorps for grønne arrangementer",
+        "Et korps af frivillige hjælper foreningerne med affaldssortering og genbrugsservice.",
+        "Antal frivillige",
+        "60 aktive frivillige",
+        3,
+        ["grønt medborgerskab", "samskabelse"],
+    ),
+    (
+        "Udstilling om havet og kysten",
+        "En vandreudstilling om havets liv og stigende vandstand besøger biblioteker og skoler.",
+        "Antal besøgende",
+        "10.000 besøgende",
+        1,
+        ["natur og biodiversitet", "grøn dannelse"],
+    ),
+    (
+        "Grøn guide til foreningernes arrangementer",
+        "En kort guide til foreninger om transport, mad, affald og genbrug ved arrangementer.",
+        "Antal foreninger, der bruger guiden",
+        "50 foreninger",
+        3,
+        ["cirkulær omstilling", "tværgående samarbejde"],
+    ),
+    (
+        "Borgerforskning i lokale vandløb",
+        "Skoleklasser og borgere måler vandkvalitet og registrerer smådyr sammen med museet.",
+        "Antal målinger",
+        "400 målinger om året",
+        1,
+        ["natur og biodiversitet", "samskabelse"],
+    ),
+    (
+        "Energitjek af foreningshusene",
+        "Kommunens energirådgivere gennemgår foreningshusene og foreslår billige forbedringer.",
+        "Antal gennemgåede huse",
+        "Alle kommunens foreningshuse",
+        3,
+        ["klimavenlig drift af kulturinstitutioner", "tværgående samarbejde"],
+    ),
+    (
+        "Sommerskole om klima og kunst",
+        "En uges sommerskole, hvor børn bygger kunst af genbrugsmaterialer og udstiller den.",
+        "Antal deltagende børn",
+        "120 børn",
+        2,
+        ["grøn dannelse", "cirkulær omstilling"],
+    ),
 ]
+# 45 actions over 9 plans from 28 titles: consecutive plans take consecutive titles, so no plan repeats one
+# and no title is used more than twice across the demo.
+
+
+def actions_per_plan(number):
+    return 4 + number % 3
+
+
 ACTION_STATUSES = ["gennemfoert", "i-gang", "i-gang", "planlagt", "sat-paa-pause", "planlagt", "opgivet", "gennemfoert"]
 
 
@@ -323,16 +475,19 @@ def _person(name, organisation, report):
     return person
 
 
-def _strategy_pdf(municipality, title, collection, report):
+def _strategy_pdf(municipality, title, focus, collection, report):
     document_model = get_document_model()
-    doc_title = f"Eksempel: {title} (PDF)"
-    existing = document_model.objects.filter(title=doc_title).first()
+    # The title names the municipality and the lookup is by collection too, so no two municipalities share a
+    # file and each municipality's editors find theirs in their own collection.
+    doc_title = f"Eksempel: {title}, {municipality.name} (PDF)"
+    existing = document_model.objects.filter(title=doc_title, collection=collection).first()
     if existing is not None:
         return existing
     pdf = simple_pdf(
         [
-            title,
             municipality.name,
+            title,
+            f"Fokus: {focus}",
             "",
             "EKSEMPEL - opfundet til demonstration af platformen.",
             "Dokumentet er ikke en rigtig kommunes strategi.",
@@ -420,7 +575,7 @@ def _strategy(
         contact=contact,
         hero_image=get_image_model().objects.filter(title=IMAGE_TITLES[palette]).first(),
         hero_image_alt="",
-        document=_strategy_pdf(municipality, title, collection, report) if published else None,
+        document=_strategy_pdf(municipality, title, focus, collection, report) if published else None,
         partners=[*organisations[:3], shared[number % 2]],
     )
     page.themes.add(*themes)
@@ -433,7 +588,8 @@ def _action_plan(member, strategy, municipality, themes, organisations, shared, 
     slug = "handlingsplan"
     if member.get_children().filter(slug=slug).exists():
         return
-    count = 4 + number % 5
+    count = actions_per_plan(number)
+    first = sum(actions_per_plan(n) for n, row in enumerate(DEMO_MUNICIPALITIES[:number]) if row[3] and row[1])
     page = ActionPlanPage(
         slug=slug,
         title=f"Handlingsplan {strategy.period_start}–{strategy.period_start + 1}",
@@ -447,7 +603,7 @@ def _action_plan(member, strategy, municipality, themes, organisations, shared, 
     page.themes.add(*themes)
     actions = []
     for position in range(count):
-        title, description, indicator, target, responsible, action_themes = ACTIONS[(number + position) % len(ACTIONS)]
+        title, description, indicator, target, responsible, action_themes = ACTIONS[(first + position) % len(ACTIONS)]
         start = datetime.date(strategy.period_start, 1 + (position * 2) % 12, 1)
         action = Action(
             title=title,

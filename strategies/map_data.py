@@ -6,8 +6,12 @@ from cms.models import Municipality
 from strategies.denmark_map import denmark_map
 
 
-def map_entries(members):
-    """All 98 municipalities with their state on the map: published strategy, member without, or not a member."""
+def map_entries(members, table_url=""):
+    """All 98 municipalities with their state on the map: published strategy, member without, or not a member.
+
+    A member links to its page; any other municipality to its row in the table on /kommuner/
+    (`table_url` is that page's address when the map is drawn elsewhere, e.g. on the home page).
+    """
     member_by_code = {entry["municipality"].code: entry for entry in members}
     municipalities = {m.code: m for m in Municipality.objects.select_related("region")}
     entries = []
@@ -29,7 +33,7 @@ def map_entries(members):
                 "member": member,
                 "state": state,
                 "label": label,
-                "url": member["page"].url if member else f"#kommune-{shape.code}",
+                "url": member["page"].url if member else f"{table_url}#kommune-{shape.code}",
             }
         )
     return entries

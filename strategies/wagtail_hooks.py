@@ -26,6 +26,7 @@ class ActionItem:
     url: str
     summary: str
     card_meta: str
+    kind_label: str = ""
 
 
 def _visible_actions():
@@ -58,6 +59,7 @@ def _actions_for_theme(theme):
                 url=f"{plan.url}#{action.anchor}",
                 summary=action.description,
                 card_meta=", ".join(part for part in (plan.title, municipality) if part),
+                kind_label=_("Handling"),
             )
         )
     return items
@@ -91,7 +93,7 @@ def map_section(request, home_page):
         context={
             "index": index,
             "map": denmark_map(),
-            "map_entries": map_entries(members),
+            "map_entries": map_entries(members, table_url=index.url),
             "member_count": len(members),
             "published_count": published,
         },

@@ -11,6 +11,8 @@ from django.utils import translation
 from wagtail.models import Page
 
 from cms.models import Theme
+from cms.tests.feed_validation import atom_errors, rss_errors
+from tests.validity import vnu_errors
 
 
 class LinkParser(HTMLParser):
@@ -46,7 +48,8 @@ class ReachabilityTests(TestCase):
     def setUpTestData(cls):
         call_command("load_demo", stdout=StringIO())
 
-    def crawl(self, depth, start="/"):
+    def crawl(self, depth, start="/", pages=None):
+        """Follow internal links `depth` clicks from `start`; `pages` (a dict) collects path → HTML."""
         seen = {start: 0}
         frontier = [start]
         self.broken = []
@@ -59,6 +62,8 @@ class ReachabilityTests(TestCase):
                     continue
                 if "text/html" not in response.get("Content-Type", ""):
                     continue
+                if pages is not None:
+                    pages[path] = response.content.decode()
                 for link in internal_paths(response.content.decode()):
                     if link not in seen:
                         seen[link] = level
@@ -97,3 +102,40 @@ class ReachabilityTests(TestCase):
                 self.crawl(depth=3, start=start)
                 self.maxDiff = None
                 self.assertEqual(self.broken, [])
+
+    def test_every_page_the_crawl_reaches_is_valid_html_and_every_feed_is_valid(self):
+        import tempfile
+        from pathlib import Path
+
+        pages = {}
+        for start in ("/", "/en/"):
+            self.crawl(depth=3, start=start, pages=pages)
+        self.assertGreater(len(pages), 100)
+        # Pages only a form leads to: search results in both languages.
+        for path in ("/soeg/?q=kultur", "/en/soeg/?q=kultur"):
+            pages[path] = self.client.get(path).content.decode()
+        feeds = set()
+        with tempfile.TemporaryDirectory() as directory:
+            for number, (path, html) in enumerate(sorted(pages.items())):
+                name = f"{number:04d}{path.replace('/', '_').replace('?', '_')[:80]}.html"
+                Path(directory, name).write_text(html, encoding="utf-8")
+                feeds.update(link for link in _feed_links(html))
+            errors = vnu_errors(directory)
+        self.maxDiff = None
+        self.assertEqual(errors, [])
+        self.assertGreater(len(feeds), 5)
+        for feed in sorted(feeds):
+            with self.subTest(feed=feed):
+                response = self.client.get(feed)
+                self.assertEqual(response.status_code, 200)
+                check = atom_errors if feed.endswith("/atom/") else rss_errors
+                self.assertEqual(check(response.content), [])
+
+
+def _feed_links(html):
+    parser = LinkParser()
+    parser.feed(html)
+    for href in parser.links:
+        path = urlsplit(href).path
+        if path.startswith("/") and path.endswith(("/rss/", "/atom/")):
+            yield path

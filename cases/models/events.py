@@ -85,6 +85,11 @@ class EventMixin(models.Model):
         """True from now until the end of the day it takes place (Danish time)."""
         return self.date >= (on or today())
 
+    @property
+    def programme_has_times(self):
+        """True when some programme item has a time, so the page need not say the time is unknown."""
+        return any(getattr(block.value, "get", lambda _key: None)("time") for block in self.programme)
+
     def event_text(self, *streams):
         """Plain text for search: the place, the StreamFields' text, the speakers and the practical info."""
         speakers = ", ".join(person.name for person in programme_speakers(self.programme))

@@ -57,7 +57,7 @@ class CalendarTests(TestCase):
         self.assertEqual(str(calendar["version"]), "2.0")
         self.assertTrue(str(calendar["prodid"]))
         (event,) = calendar.walk("VEVENT")
-        self.assertEqual(str(event["uid"]), f"meeting-{self.meeting.pk}@testserver")
+        self.assertEqual(str(event["uid"]), f"meeting-{self.meeting.pk}@groenne-partnerskaber.kl.dk")
         self.assertEqual(str(event["summary"]), "Netværksmøde i Aarhus")
         self.assertEqual(str(event["url"]), "http://testserver/netvaerksmoeder/aarhus-moede/")
         self.assertIn("KL-huset", str(event["location"]))
@@ -96,6 +96,8 @@ class CalendarTests(TestCase):
         uid_before = str(before.walk("VEVENT")[0]["uid"])
         uid_after = str(after.walk("VEVENT")[0]["uid"])
         self.assertEqual(uid_before, uid_after)
+        # A newer version of the same event: calendars that honour SEQUENCE take the new time.
+        self.assertGreater(int(after.walk("VEVENT")[0]["sequence"]), int(before.walk("VEVENT")[0]["sequence"]))
         self.assertEqual(after.walk("VEVENT")[0]["dtstart"].dt.date(), datetime.date(2024, 6, 21))
 
     def test_subscription_feed_has_every_live_public_meeting_and_the_conference(self):
@@ -106,9 +108,15 @@ class CalendarTests(TestCase):
         events = self.events(calendar)
         self.assertEqual(set(events), {"Netværksmøde i Aarhus", "Vintermøde", "Møde på Fyn", "Konference 2026"})
         conference = events["Konference 2026"]
-        self.assertEqual(str(conference["uid"]), f"conference-{self.site['conference'].pk}@testserver")
+        uid = f"conference-{self.site['conference'].pk}@groenne-partnerskaber.kl.dk"
+        self.assertEqual(str(conference["uid"]), uid)
         self.assertEqual(conference["dtstart"].dt, datetime.datetime(2026, 12, 3, 9, 30, tzinfo=COPENHAGEN))
         self.assertEqual(len({str(event["uid"]) for event in events.values()}), 4)
+
+    def test_index_offers_a_webcal_subscription_and_the_plain_address(self):
+        response = self.client.get("/netvaerksmoeder/")
+        self.assertContains(response, 'href="webcal://testserver/netvaerksmoeder/kalender.ics"')
+        self.assertContains(response, "http://testserver/netvaerksmoeder/kalender.ics")
 
     def test_the_conference_has_its_own_file(self):
         response, calendar = self.fetch("/konference/kalender.ics")
@@ -117,7 +125,8 @@ class CalendarTests(TestCase):
 
     def test_english_address_serves_the_same_file(self):
         _response, calendar = self.fetch("/en/netvaerksmoeder/aarhus-moede/kalender.ics")
-        self.assertEqual(str(calendar.walk("VEVENT")[0]["uid"]), f"meeting-{self.meeting.pk}@testserver")
+        uid = str(calendar.walk("VEVENT")[0]["uid"])
+        self.assertEqual(uid, f"meeting-{self.meeting.pk}@groenne-partnerskaber.kl.dk")
 
     def test_drafts_private_pages_and_other_pages_have_no_file(self):
         PageViewRestriction.objects.create(

@@ -86,7 +86,21 @@ class DemoTests(TestCase):
                 self.assertIn(fact, text, name)
             self.assertFalse(person.photo_id or person.photo_consent, name)
             self.assertEqual((person.work_email, person.work_phone), ("", ""), name)
-            self.assertTrue(Talk.objects.filter(person=person).exists(), name)
+            # Real people are attached to no invented talk, case, workshop or quote, so they have no
+            # public person page; "Om netværket" presents them with their roles.
+            self.assertFalse(Talk.objects.filter(person=person).exists(), name)
+            self.assertFalse(CasePage.objects.filter(contact_person=person).exists(), name)
+            self.assertEqual(self.client.get(f"/personer/{person.slug}/").status_code, 404, name)
+        about = self.client.get("/om-netvaerket/")
+        for name, facts in expected.items():
+            self.assertContains(about, name)
+            self.assertContains(about, facts[-1])
+
+    def test_every_talk_in_the_demo_is_given_by_an_invented_person(self):
+        speakers = set(Talk.objects.values_list("person__name", flat=True))
+        self.assertTrue(speakers)
+        for name in speakers:
+            self.assertIn("Eksempel", name)
 
     def test_invented_cases_workshops_and_conference_are_marked_as_examples(self):
         self.assertGreaterEqual(CasePage.objects.count(), 2)
@@ -121,3 +135,8 @@ class DemoTests(TestCase):
         for fact in ("7.000 kr. ekskl. moms", "ét fast medlem", "ledsager", "faktureres efter det første møde", "tre"):
             self.assertContains(response, fact)
         self.assertContains(response, "konference")
+        # How to join, and two facts from KL's description: free conference, joint climate-policy meeting.
+        self.assertContains(response, "Sådan bliver din kommune medlem")
+        self.assertContains(response, "Skriv til KL")
+        self.assertContains(response, "Gratis deltagelse i den offentlige konference")
+        self.assertContains(response, "klimapolitiske netværk")

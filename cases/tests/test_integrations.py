@@ -169,6 +169,17 @@ class HomeSectionTests(TestCase):
         self.assertIn(f'href="{self.site["conference"].url}"', html)
         self.assertIn("20. juni 2024", html)
 
+    def test_events_are_in_date_order_whatever_their_kind(self):
+        from cases.factories import MeetingPageFactory
+        from cases.wagtail_hooks import upcoming_for_home
+
+        after = MeetingPageFactory(
+            parent=self.site["meeting"].get_parent(), title="Efter konferencen", date=datetime.date(2027, 2, 4)
+        )
+        after.save_revision().publish()
+        context = upcoming_for_home(on=datetime.date(2026, 1, 1))
+        self.assertEqual([event.pk for event in context["events"]], [self.site["conference"].pk, after.pk])
+
     def request(self):
         from wagtail.models import Site
 

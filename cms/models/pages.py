@@ -147,6 +147,9 @@ class StandardPage(ThemedPageMixin, BasePage):
 
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("indhold"))
 
+    # Cards label what kind of content they show; "Standardside" is the CMS's word, not a visitor's.
+    kind_label = ""
+
     content_panels = BasePage.content_panels + [FieldPanel("intro"), FieldPanel("body"), FieldPanel("themes")]
     search_fields = BasePage.search_fields + [index.SearchField("body")]
 

@@ -34,6 +34,7 @@ def page_header(
     one. `modifier` adds `page-header--<modifier>`; `photo` (an image) puts a round portrait beside the text.
     """
     page = context.get("page")
+    from_page = title is None  # the page's own (Danish) title and intro, marked as such on English pages
     if title is None:
         title = getattr(page, "title", "")
         if intro is None:
@@ -50,6 +51,7 @@ def page_header(
             "modifier": modifier,
             "photo": photo,
             "heading_id": heading_id,
+            "from_page": from_page,
             "meta": mark_safe(content.strip()),  # noqa: S308 - the rendered, escaped body of the tag
         },
     )

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.urls import translate_url
 from django.utils import translation
+from django.utils.encoding import iri_to_uri
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
@@ -70,19 +71,32 @@ def breadcrumbs(context):
     page = context.get("page")
     request = context.get("request")
     route_title = context.get("meta_title")
-    crumbs = []
+    crumbs = []  # (title, url, whether the title is editors' content rather than the interface's)
     if page is not None:
         ancestors = page.get_ancestors(inclusive=True).filter(depth__gt=1).live().specific(defer=True)
-        crumbs = [(ancestor.title, ancestor.url) for ancestor in ancestors]
+        crumbs = [(ancestor.title, ancestor.url, True) for ancestor in ancestors]
     if route_title and request is not None:
-        crumbs.append((route_title, request.path))
+        crumbs.append((route_title, request.path, False))
     elif page is not None and not crumbs:
-        crumbs = [(page.title, page.url)]
+        crumbs = [(page.title, page.url, True)]
     if page is None and crumbs:
-        crumbs.insert(0, ("", "/en/" if get_language() == "en" else "/"))
+        crumbs.insert(0, ("", "/en/" if get_language() == "en" else "/", False))
     if len(crumbs) < 2:
         return {"crumbs": []}
+    # Percent-encode æ, ø, å … (request.path and unicode slugs are decoded), as every other link on the site.
+    crumbs = [(title, iri_to_uri(url), is_content) for title, url, is_content in crumbs]
     return {"home_url": crumbs[0][1], "crumbs": crumbs[1:]}
+
+
+@register.simple_tag
+def content_lang():
+    """` lang="da"` on pages in another language, for an element holding editors' (Danish) content.
+
+    The English version translates the site's interface, not its content (WCAG 3.1.2, language of parts).
+    """
+    if (get_language() or settings.LANGUAGE_CODE).split("-")[0] == settings.LANGUAGE_CODE.split("-")[0]:
+        return ""
+    return format_html(' lang="{}"', settings.LANGUAGE_CODE)
 
 
 @register.simple_tag(takes_context=True)
@@ -128,15 +142,16 @@ def page_meta(context):
             "height": rendition.height,
             "alt": getattr(context.get("page"), "hero_image_alt", "") or image.default_alt_text,
         }
-    alternates = [
-        (code, request.build_absolute_uri(translate_url(request.get_full_path(), code)))
-        for code, _name in settings.LANGUAGES
-    ]
+    # The English version translates the interface only; the content stays Danish. So /en/ pages are not
+    # indexed (robots noindex, follow), their canonical is the Danish page, and no page announces an hreflang
+    # alternate: search engines ignore alternates whose canonical points elsewhere, and a Danish page with an
+    # English interface is no translation a searcher wants. See docs/seo.md.
+    secondary_language = (translation.get_language() or "da").split("-")[0] != settings.LANGUAGE_CODE.split("-")[0]
     return {
         "title": title,
         "description": " ".join(str(description or "").split())[:300],
         "canonical": canonical,
-        "alternates": alternates,
+        "noindex": secondary_language,
         "image": image_data,
         "og_type": "website" if page is None or page.depth <= 2 else "article",
         "site_name": str(translation.gettext("Grønne partnerskaber")),
@@ -220,9 +235,8 @@ def theme_url(context, theme):
 @register.filter
 def kind_label(item):
     """What kind of content an item is, as visitors read it ("Strategi", "Case" …)."""
-    label = getattr(item, "kind_label", None)
-    if label:
-        return label
+    if hasattr(item, "kind_label"):  # a page type may say it has no kind worth naming ("")
+        return item.kind_label
     return str(item._meta.verbose_name).capitalize() if hasattr(item, "_meta") else ""
 
 

@@ -28,6 +28,8 @@ class HomePageTests(TestCase):
         self.assertContains(response, "Om os.")
         self.assertContains(response, '<a href="/medlemskab/">Bliv medlem</a>', html=True)
         self.assertContains(response, "Tre møder om året.")
+        # A text page's card names no kind: "Standardside" is the CMS's word, not a visitor's.
+        self.assertNotContains(response, "Standardside")
 
     def test_unpublished_featured_pages_are_hidden(self):
         self.assertNotContains(self.client.get("/"), "Trukket tilbage")

@@ -69,6 +69,19 @@ class LoadDemoTests(TestCase):
         ]
         self.assertIn("Om netværket", menu_titles)
 
+    def test_accessibility_statement_follows_digitaliseringsstyrelsens_structure(self):
+        response = self.client.get("/tilgaengelighedserklaering/")
+        for section in (
+            "Overholdelsesstatus",
+            "Utilgængeligt indhold",
+            "Udarbejdelse af denne tilgængelighedserklæring",
+            "Feedback og kontaktoplysninger",
+            "Håndhævelsesprocedure",
+        ):
+            self.assertContains(response, f"<h2>{section}</h2>", html=False)
+        for fact in ("WCAG 2.1", "axe-core", "Nu HTML Checker", "28. november 2026", "Digitaliseringsstyrelsen"):
+            self.assertContains(response, fact)
+
     def test_prints_new_passwords_that_let_the_users_log_in(self):
         output = self.output
         line = next(line for line in output.splitlines() if line.strip().startswith("kl-redaktoer"))

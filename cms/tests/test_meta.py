@@ -37,12 +37,19 @@ class SharingMetadataTests(TestCase):
         self.assertEqual(meta_content(html, "property", "og:url"), "http://testserver/om-netvaerket/")
         self.assertEqual(meta_content(html, "name", "twitter:card"), "summary")
 
-    def test_english_version_points_to_the_danish_canonical_and_lists_both_languages(self):
+    def test_english_version_points_to_the_danish_canonical_and_is_not_indexed(self):
         html = self.client.get("/en/om-netvaerket/").content.decode()
         self.assertIn('<link rel="canonical" href="http://testserver/om-netvaerket/">', html)
-        self.assertIn('<link rel="alternate" hreflang="da" href="http://testserver/om-netvaerket/">', html)
-        self.assertIn('<link rel="alternate" hreflang="en" href="http://testserver/en/om-netvaerket/">', html)
+        self.assertEqual(meta_content(html, "name", "robots"), "noindex, follow")
+        self.assertNotIn('hreflang="en" href="http://testserver/en/', html.split("</head>")[0])
         self.assertEqual(meta_content(html, "property", "og:locale"), "en_GB")
+        # Editors' Danish content is marked as Danish inside the English page (WCAG 3.1.2).
+        self.assertIn('<html lang="en"', html)
+        self.assertRegex(html, r'<h1[^>]* lang="da">Om netværket</h1>')
+        danish = self.client.get("/om-netvaerket/").content.decode()
+        self.assertIsNone(meta_content(danish, "name", "robots"))
+        self.assertNotIn(' lang="da">', danish)
+        self.assertNotIn('rel="alternate" hreflang', danish)
 
     def test_shared_image_is_a_1200_by_630_rendition_with_alt_text(self):
         html = self.client.get("/").content.decode()

@@ -44,6 +44,15 @@ class BaseTemplateTests(TestCase):
         self.assertIn('aria-label="Brødkrummesti"', html)
         self.assertNotIn('aria-label="Brødkrummesti"', self.get("/"))
 
+    def test_breadcrumb_links_are_percent_encoded(self):
+        parent = StandardPageFactory(parent=self.about, title="Grønt", slug="grønt-medborgerskab")
+        StandardPageFactory(parent=parent, title="Underside", slug="side")
+        html = self.get("/om-netvaerket/gr%C3%B8nt-medborgerskab/side/")
+        trail = html[html.index('aria-label="Brødkrummesti"') :]
+        trail = trail[: trail.index("</nav>")]
+        self.assertIn('href="/om-netvaerket/gr%C3%B8nt-medborgerskab/"', trail)
+        self.assertNotRegex(trail, r'href="[^"]*[æøå]')
+
     def test_assets_are_served_by_the_site_itself(self):
         html = self.get("/")
         self.assertIn('href="/static/cms/css/site.css"', html)

@@ -57,3 +57,18 @@ def test_page_document_fills_in_what_every_page_type_shares(home_page):
     assert part.body == ""  # a part does not repeat the page's introduction
     assert part.date == datetime.date(2025, 1, 1)  # an aware datetime is read in Copenhagen time
     assert part.themes == ["samskabelse"]
+
+
+def test_stream_text_reads_an_image_blocks_alt_text_and_does_not_fail_on_it():
+    from types import SimpleNamespace
+
+    from wagtail import blocks
+    from wagtail.images.blocks import ImageBlock
+
+    from search.documents import _collect
+
+    block = blocks.StructBlock([("image", ImageBlock()), ("caption", blocks.CharBlock())])
+    image = SimpleNamespace(contextual_alt_text="Plakat med borgernes idéer", decorative=False)
+    parts = []
+    _collect(block, {"image": image, "caption": "Workshoppens plakat"}, parts)
+    assert parts == ["Plakat med borgernes idéer", "Workshoppens plakat"]

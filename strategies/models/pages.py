@@ -249,6 +249,13 @@ class StrategyPage(ThemedPageMixin, PeriodMixin, HeroImageMixin, BasePage):
         if errors:
             raise ValidationError(errors)
 
+    @property
+    def owner_name(self):
+        """Whose strategy this is, for every list that shows its title (cards, feeds, comparison)."""
+        return self.municipality.name if self.municipality_id else ""
+
+    card_meta = owner_name
+
     @cached_property
     def live_action_plans(self):
         return list(ActionPlanPage.objects.live().public().filter(strategy=self).order_by("title"))
@@ -331,6 +338,14 @@ class ActionPlanPage(ThemedPageMixin, PeriodMixin, BasePage):
     @property
     def municipality(self):
         return self.strategy.municipality if self.strategy_id else None
+
+    @property
+    def owner_name(self):
+        """Whose plan this is, for every list that shows its title (cards, feeds, comparison)."""
+        municipality = self.municipality
+        return municipality.name if municipality else ""
+
+    card_meta = owner_name
 
     def status_counts(self, actions=None):
         """How many actions have each status, in status order, with their share of the whole in per cent."""

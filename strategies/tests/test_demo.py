@@ -62,6 +62,25 @@ class DemoContentTests(TestCase):
         strategy = StrategyPage.objects.live().filter(document__isnull=False).first()
         self.assertTrue(strategy.document.file.read(5).startswith(b"%PDF"))
 
+    def test_each_strategy_has_its_own_pdf_named_for_its_municipality_in_its_collection(self):
+        strategies = list(StrategyPage.objects.live().filter(document__isnull=False).select_related("document"))
+        self.assertGreaterEqual(len(strategies), 10)
+        self.assertEqual(len({s.document_id for s in strategies}), len(strategies))
+        for strategy in strategies:
+            with self.subTest(strategy=strategy.url):
+                name = strategy.municipality.name
+                self.assertIn(name, strategy.document.title)
+                self.assertIn(name.encode("cp1252"), strategy.document.file.read())
+                self.assertEqual(strategy.document.collection.name, name)
+
+    def test_actions_are_varied(self):
+        titles = list(Action.objects.values_list("title", flat=True))
+        self.assertGreaterEqual(len(set(titles)), 25)
+        self.assertLessEqual(max(titles.count(title) for title in titles), 2)
+        for plan in ActionPlanPage.objects.all():
+            plan_titles = [action.title for action in plan.actions.all()]
+            self.assertEqual(len(plan_titles), len(set(plan_titles)), plan.url)
+
     def test_demo_editors_have_their_municipality_and_the_workflow_is_set(self):
         editor = get_user_model().objects.get(username="redaktoer-aarhus")
         aarhus = MunicipalityPage.objects.get(slug="aarhus")

@@ -22,8 +22,21 @@
     });
   }
 
+  // A <details data-open-from="48em"> is collapsed on narrow screens (so a phone reaches what follows it
+  // quickly) and opened on wider ones, where it fits beside its neighbour. Without JavaScript it stays collapsed.
+  function setUpOpenFrom(details) {
+    var query = window.matchMedia("(min-width: " + details.getAttribute("data-open-from") + ")");
+    // On load only open (a narrow screen keeps what the server chose, e.g. filters already in use);
+    // when the window is resized across the width, follow it.
+    if (query.matches) details.open = true;
+    query.addEventListener("change", function () {
+      details.open = query.matches;
+    });
+  }
+
   function init() {
     document.querySelectorAll("[data-main-nav]").forEach(setUpMainNav);
+    document.querySelectorAll("details[data-open-from]").forEach(setUpOpenFrom);
   }
 
   if (document.readyState === "loading") {
