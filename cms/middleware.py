@@ -49,6 +49,8 @@ def page_cache_forbidden(request, response):
         return True
     if response.status_code in (302, 303, 307) and response.get("Location", "").startswith(_login_urls()):
         return True
+    if response.has_header("Cache-Control"):
+        return False  # the view decided (calendars, robots.txt, /favicon.ico, never_cache forms)
     return response.status_code not in CACHEABLE_STATUS
 
 

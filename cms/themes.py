@@ -99,7 +99,13 @@ def groups_for_theme(theme):
         model = content_type.model_class()
         if model is None:
             continue
-        items = tagged.filter(content_type=content_type).order_by("-first_published_at", "pk").specific()
+        # The page type's own queryset, so the rows its card shows (`card_select_related`, e.g. a strategy's
+        # municipality) come in the same query whatever the number of items.
+        items = (
+            model.objects.filter(pk__in=tagged.filter(content_type=content_type).values("pk"))
+            .select_related(*getattr(model, "card_select_related", ()))
+            .order_by("-first_published_at", "pk")
+        )
         groups.append(
             ThemeGroup(
                 key=_content_type_key(content_type),

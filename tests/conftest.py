@@ -44,12 +44,19 @@ def demo_state(migrated_state, django_db_blocker):
     """
     from io import StringIO
 
+    from django.apps import apps
     from django.core.management import call_command
+    from django.core.management.color import no_style
     from django.db import connection, transaction
 
     with django_db_blocker.unblock(), transaction.atomic():
         call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
         connection.creation.deserialize_db_from_string(migrated_state)
+        # The flush reset PostgreSQL's sequences and the copy brought explicit ids: move each sequence
+        # past them, or load_demo's first new row would take id 1 again (SQLite needs nothing).
+        with connection.cursor() as cursor:
+            for statement in connection.ops.sequence_reset_sql(no_style(), apps.get_models(include_auto_created=True)):
+                cursor.execute(statement)
         call_command("load_demo", stdout=StringIO())
         state = connection.creation.serialize_db_to_string()
         transaction.set_rollback(True)

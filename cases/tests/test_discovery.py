@@ -48,7 +48,8 @@ class CaseDiscoveryTests(TestCase):
 
     def test_meeting_page_describes_itself_as_an_event(self):
         html = self.client.get(self.meeting.url).content.decode()
-        blocks = [json.loads(b) for b in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)]
+        scripts = re.findall(r'<script type="application/ld\+json"[^>]*>(.*?)</script>', html, re.S)
+        blocks = [json.loads(script) for script in scripts]
         event = next(block for block in blocks if block["@type"] == "Event")
         self.assertEqual(event["name"], "Netværksmøde i Aarhus")
         self.assertEqual(event["startDate"], "2024-06-20T10:00:00+02:00")

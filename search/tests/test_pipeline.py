@@ -41,7 +41,8 @@ def test_publishing_indexes_the_page_with_its_body(home_page):
     publish(home_page, "Om klimaet", "om-klimaet", intro="Kort om netværket.", body=paragraph("Bibliotekerne sparer"))
     assert found("biblioteket") == {"Om klimaet": "/om-klimaet/"}
     entry = IndexEntry.objects.get(title="Om klimaet")
-    assert entry.kind == "page" and entry.summary == "Kort om netværket." and entry.date is not None
+    # Standard pages are undated: their text has no date of its own.
+    assert entry.kind == "page" and entry.summary == "Kort om netværket." and entry.date is None
 
 
 def test_drafts_are_never_indexed(home_page):

@@ -151,7 +151,8 @@ def test_query_count_does_not_grow_with_results(client, indexed):
         for document in corpus(indexed.pk)
     ]
     database_engine().index(extra, [])
-    assert queries() == small <= 13
+    # The count is the same with 21 times the documents; 13 on SQLite, 14 on PostgreSQL.
+    assert queries() == small <= 14
 
 
 def test_header_search_form_on_every_page(client, indexed):

@@ -255,6 +255,7 @@ class StrategyPage(ThemedPageMixin, PeriodMixin, HeroImageMixin, BasePage):
         return self.municipality.name if self.municipality_id else ""
 
     card_meta = owner_name
+    card_select_related = ("municipality",)  # what card_meta reads, for listings (cms.themes)
 
     @cached_property
     def live_action_plans(self):
@@ -346,6 +347,7 @@ class ActionPlanPage(ThemedPageMixin, PeriodMixin, BasePage):
         return municipality.name if municipality else ""
 
     card_meta = owner_name
+    card_select_related = ("strategy__municipality",)  # what card_meta reads, for listings (cms.themes)
 
     def status_counts(self, actions=None):
         """How many actions have each status, in status order, with their share of the whole in per cent."""

@@ -49,8 +49,9 @@ class StrategyDiscoveryTests(TestCase):
     def test_strategy_feed_has_only_live_public_strategies_and_plans(self):
         response = self.client.get("/feed/strategier/rss/")
         titles = {item.findtext("title") for item in ET.fromstring(response.content).iter("item")}
-        self.assertIn("Aarhus' grønne kulturstrategi", titles)
-        self.assertIn(self.aarhus_plan.title, titles)
+        # Feed items name their municipality after the title.
+        self.assertIn("Aarhus' grønne kulturstrategi – Aarhus Kommune", titles)
+        self.assertIn(f"{self.aarhus_plan.title} – Aarhus Kommune", titles)
         self.assertNotIn("Kladdestrategi", titles)
 
     def test_municipality_feed_has_only_that_municipality(self):
@@ -60,8 +61,8 @@ class StrategyDiscoveryTests(TestCase):
             entry.findtext("{http://www.w3.org/2005/Atom}title")
             for entry in root.iter("{http://www.w3.org/2005/Atom}entry")
         }
-        self.assertIn("Aarhus' grønne kulturstrategi", titles)
-        self.assertNotIn("Odenses grønne kulturstrategi", titles)
+        self.assertIn("Aarhus' grønne kulturstrategi – Aarhus Kommune", titles)
+        self.assertFalse(any(title.startswith("Odenses grønne kulturstrategi") for title in titles))
         self.assertEqual(self.client.get("/feed/kommune/findes-ikke/rss/").status_code, 404)
 
     def test_municipality_page_links_its_feed(self):
