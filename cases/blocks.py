@@ -4,10 +4,9 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
-from wagtail.images.blocks import ImageBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from cms.blocks import RICH_TEXT_FEATURES, BodyBlock, DocumentBlock, preview_image_value
+from cms.blocks import RICH_TEXT_FEATURES, BodyBlock, DanishImageBlock, DocumentBlock, preview_image_value
 
 AGENDA_KINDS = [
     ("oplaeg", _("Oplæg")),
@@ -84,7 +83,7 @@ class GalleryImageBlock(blocks.StructBlock):
     cases/0004_gallery_images_use_imageblock moved it into the image's value.
     """
 
-    image = ImageBlock(label=_("Billede"))
+    image = DanishImageBlock(label=_("Billede"))
     caption = blocks.CharBlock(label=_("Billedtekst"), required=False, max_length=300)
 
     class Meta:

@@ -20,6 +20,18 @@ RICH_TEXT_FEATURES = ["h2", "h3", "h4", "bold", "italic", "ol", "ul", "link", "d
 # (`get_preview_value`); with an empty library they preview nothing rather than fail.
 
 
+class DanishImageBlock(ImageBlock):
+    """Wagtail's `ImageBlock` with a Danish label on its image chooser.
+
+    Wagtail names that child "image" without a translatable label, so the editor showed "Image". It
+    deconstructs as Wagtail's own `ImageBlock`, so migrations and stored data are unchanged.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.child_blocks["image"].label = _("Billede")
+
+
 def first_image():
     return get_image_model().objects.order_by("pk").first()
 
@@ -55,7 +67,7 @@ class HeadingBlock(blocks.StructBlock):
 class FigureBlock(blocks.StructBlock):
     """An image with alt text (or marked as decorative) and an optional caption."""
 
-    image = ImageBlock(label=_("Billede"))
+    image = DanishImageBlock(label=_("Billede"))
     caption = blocks.CharBlock(label=_("Billedtekst"), required=False, max_length=300)
 
     class Meta:

@@ -63,7 +63,7 @@ TAGS = re.compile(r"<[^>]+>|%\(\w+\)[sdi]|%[sd]|\{\w*\}")
 
 
 # A model's technical name ("cms.homepage" in the page types report) is an identifier, not English.
-IDENTIFIER = re.compile(r"[a-z_]+\.[a-z_]+")
+IDENTIFIER = re.compile(r"[a-z_]+\.[a-z_]+|[\w.-]+\.(?:pdf|png|jpe?g|gif|webp|docx?|xlsx?|csv)")  # names, files
 
 
 def _words(text):

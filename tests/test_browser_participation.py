@@ -11,6 +11,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser import assert_accessible, assert_no_console_errors
 from tests.smtp import attachments, body_text, smtp_inbox  # noqa: F401 (the fixture)
@@ -113,7 +114,8 @@ def test_a_municipality_joins_and_a_kl_editor_approves_it(participation_site, pa
     assert "Vejle Kommune" in export.text() and VALID_EAN in export.text()
     page.get_by_role("link", name="Godkend").first.click()
     page.get_by_role("button", name="Ja, godkend").click()
-    assert page.get_by_text("Vejle Kommune er nu medlem").is_visible()
+    page.wait_for_url("**/admin/snippets/participation/membershipapplication/")
+    expect(page.get_by_text("Vejle Kommune er nu medlem")).to_be_visible()
     smtp_inbox.wait_for(3)
     assert "er medlem af netværket" in smtp_inbox.to("vera@vejle.example")[-1]["Subject"].strip()
 
