@@ -63,6 +63,8 @@ TAGS = re.compile(r"<[^>]+>|%\(\w+\)[sdi]|%[sd]|\{\w*\}")
 
 
 # A model's technical name ("cms.homepage" in the page types report) is an identifier, not English.
+# The language switch names each language in that language (with lang="en"), as it should.
+LANGUAGE_NAMES = {"English"}
 IDENTIFIER = re.compile(r"[a-z_]+\.[a-z_]+|[\w.-]+\.(?:pdf|png|jpe?g|gif|webp|docx?|xlsx?|csv)")  # names, files
 
 
@@ -162,7 +164,7 @@ def english_on_page(page, allowed_strings=()):
     english_words, english_strings = vocabularies()
     found = []
     for text, where in page.evaluate(VISIBLE_TEXT_JS):
-        if text in allowed_strings or IDENTIFIER.fullmatch(text):
+        if text in allowed_strings or text in LANGUAGE_NAMES or IDENTIFIER.fullmatch(text):
             continue
         words = sorted(_words(text) & english_words)
         if words or text in english_strings:
