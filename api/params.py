@@ -159,10 +159,19 @@ def resolve_region(code, name="region"):
 
 
 def aware(moment):
-    """A datetime with a time zone; one without is read as Danish time."""
-    if moment is None or timezone.is_aware(moment):
+    """A datetime in UTC; one without a time zone is read as Danish time.
+
+    Converted to UTC so the database never sees an offset it cannot store (PostgreSQL refuses offsets
+    beyond ±15:59, which ISO 8601 allows and schemathesis sends).
+    """
+    if moment is None:
         return moment
-    return timezone.make_aware(moment)
+    if not timezone.is_aware(moment):
+        moment = timezone.make_aware(moment)
+    try:
+        return moment.astimezone(datetime.UTC)
+    except OverflowError:  # a moment so early or late that UTC cannot hold it
+        return moment.replace(tzinfo=datetime.UTC)
 
 
 ERROR_MESSAGES = {
