@@ -12,6 +12,7 @@ import re
 import pytest
 from PIL import Image
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+from playwright.sync_api import expect
 
 from tests.admin_language import assert_danish, english_in_text, english_on_page
 
@@ -226,7 +227,7 @@ def municipal_editor_hears_back(findings, base, strategy):
     assert "Sendt tilbage af KL" in row.inner_text()
     assert COMMENT in row.inner_text()
     open_editor(page, f"{base}/admin/pages/{strategy}/edit/")
-    assert page.locator("footer").get_by_role("button", name="Indsend igen til godkendelse").is_visible()
+    expect(page.locator("footer").get_by_role("button", name="Indsend igen til godkendelse")).to_be_visible()
     findings.check("editor after rejection", settle=False)
 
 

@@ -1,6 +1,7 @@
 """The foundation as a visitor meets it in a real browser."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser import assert_accessible, assert_no_console_errors
 
@@ -31,7 +32,7 @@ def test_skip_link_moves_keyboard_focus_to_the_content(demo_site, page):
     page.keyboard.press("Tab")
     skip = page.locator(".skip-link")
     assert skip.evaluate("el => el === document.activeElement")
-    assert skip.is_visible()
+    expect(skip).to_be_visible()
     page.keyboard.press("Enter")
     assert page.evaluate("location.hash") == "#main"
 
@@ -40,11 +41,11 @@ def test_narrow_screen_menu_opens_and_closes(demo_site, page):
     page.set_viewport_size({"width": 320, "height": 640})
     page.goto(demo_site.url + "/")
     toggle = page.locator(".main-nav__toggle")
-    assert toggle.is_visible()
+    expect(toggle).to_be_visible()
     assert not page.locator("#main-nav-list").is_visible()
     toggle.click()
     assert toggle.get_attribute("aria-expanded") == "true"
-    assert page.locator("#main-nav-list").is_visible()
+    expect(page.locator("#main-nav-list")).to_be_visible()
     page.keyboard.press("Escape")
     assert toggle.get_attribute("aria-expanded") == "false"
     no_horizontal_scroll = page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
@@ -57,7 +58,7 @@ def test_narrow_screen_menu_is_drawn_closed_before_the_script_runs(demo_site, pa
     page.route("**/cms/js/site*.js", lambda route: route.abort())
     page.set_viewport_size({"width": 375, "height": 700})
     page.goto(demo_site.url + "/")
-    assert page.locator(".main-nav__toggle").is_visible()
+    expect(page.locator(".main-nav__toggle")).to_be_visible()
     assert not page.locator("#main-nav-list").is_visible()
 
 
@@ -65,7 +66,7 @@ def test_without_javascript_the_menu_is_always_shown(demo_site, browser):
     context = browser.new_context(java_script_enabled=False, viewport={"width": 375, "height": 700})
     tab = context.new_page()
     tab.goto(demo_site.url + "/")
-    assert tab.locator("#main-nav-list").is_visible()
+    expect(tab.locator("#main-nav-list")).to_be_visible()
     assert not tab.locator(".main-nav__toggle").is_visible()
     context.close()
 

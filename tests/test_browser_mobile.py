@@ -4,6 +4,7 @@ Also the map's links and skip links on / and /kommuner/ (no link goes nowhere; k
 """
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser import assert_accessible, assert_no_console_errors
 
@@ -27,7 +28,7 @@ def test_kommuner_on_a_phone_lists_members_before_the_folded_table(demo_site, pa
 
     table.locator("summary").click()
     status_header = page.get_by_role("columnheader", name="Status")
-    assert status_header.is_visible()
+    expect(status_header).to_be_visible()
     box = status_header.bounding_box()
     assert box["x"] + box["width"] <= PHONE["width"], "the Status column is not cut off"
     wrap = page.locator(".map-table__scroll")
@@ -72,6 +73,6 @@ def test_search_on_a_phone_shows_the_first_result_near_the_top(demo_site, page):
     first_hit = page.locator(".search-hit").first
     assert first_hit.bounding_box()["y"] < 1.5 * PHONE["height"]
     filters.locator("summary").click()
-    assert filters.get_by_role("button", name="Vis resultater").is_visible()
+    expect(filters.get_by_role("button", name="Vis resultater")).to_be_visible()
     assert_accessible(page)
     assert_no_console_errors(page)

@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser import assert_accessible, assert_no_console_errors
 
@@ -22,7 +23,7 @@ def test_home_map_municipality_strategy_action_plan_and_comparison(demo_site, pa
     page.locator("nav.main-nav").get_by_role("link", name="Kommuner").click()
     page.wait_for_url("**/kommuner/")
     assert page.locator("svg.denmark-map__svg a").count() == 98
-    assert page.get_by_role("table").first.is_visible()
+    expect(page.get_by_role("table").first).to_be_visible()
     check(page)
 
     page.get_by_role("link", name=re.compile(r"^Aarhus Kommune: strategi")).click()
@@ -31,7 +32,7 @@ def test_home_map_municipality_strategy_action_plan_and_comparison(demo_site, pa
 
     page.get_by_role("link", name=re.compile("Strategi for grøn kultur")).click()
     page.wait_for_url("**/kommuner/aarhus/strategi-for-groen-kultur/")
-    assert page.get_by_text("Eksempelindhold.").is_visible()
+    expect(page.get_by_text("Eksempelindhold.")).to_be_visible()
     check(page)
 
     page.locator("#plans-heading + ul a").first.click()
@@ -63,7 +64,7 @@ def test_map_links_are_reachable_and_followed_by_keyboard(demo_site, page):
 def test_filters_and_an_unknown_value_on_a_narrow_screen(demo_site, page):
     page.set_viewport_size({"width": 320, "height": 640})
     page.goto(demo_site.url + "/kommuner/?region=atlantis")
-    assert page.get_by_text("Vi kender ikke regionen »atlantis«").is_visible()
+    expect(page.get_by_text("Vi kender ikke regionen »atlantis«")).to_be_visible()
     page.get_by_label("Region", exact=True).select_option(label="Region Nordjylland")
     page.get_by_role("button", name="Vis").click()
     page.wait_for_url("**region=region-nordjylland**")
