@@ -12,6 +12,8 @@ from django.utils.translation import gettext_lazy as _
 import dj_database_url
 from csp import constants as csp_constants
 
+from security.inline import CLASS_SWITCH, csp_hash
+
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
 
@@ -356,15 +358,16 @@ OTP_TOTP_ISSUER = "Grønne partnerskaber"
 OTP_REQUIRED_GROUPS = ["KL-redaktører"]
 OTP_RECOVERY_CODE_COUNT = 10
 
-# Content-Security-Policy (django-csp 4). The public site: no inline or eval'd script (JSON-LD
-# carries a nonce), nothing framed. The Wagtail admin needs inline script and style, so it gets
+# Content-Security-Policy (django-csp 4). The public site: no eval'd script and one inline script,
+# allowed by its hash so that pages Varnish keeps carry no nonce (security.inline; JSON-LD is data,
+# which CSP does not block), nothing framed. The Wagtail admin needs inline script and style, so it gets
 # its own enforced policy with those, and the strict policy as report-only (security.middleware).
 _CSP_EMBED_FRAMES = ["https://www.youtube.com", "https://www.youtube-nocookie.com", "https://player.vimeo.com"]
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
-        "script-src": ["'self'", csp_constants.NONCE],
-        "style-src": ["'self'", csp_constants.NONCE],  # the nonce: the self-contained 500 page
+        "script-src": ["'self'", csp_hash(CLASS_SWITCH)],
+        "style-src": ["'self'", csp_constants.NONCE],  # the nonce: the self-contained 500 and 503 pages, never cached
         # Bar widths in the action plan's progress chart are style attributes computed on the server.
         "style-src-attr": ["'unsafe-inline'"],
         "img-src": ["'self'", "data:"],

@@ -17,6 +17,7 @@ from wagtail import hooks
 from cms.formatting import join_lines
 from cms.models import NavigationSettings, SiteSettings, ThemeIndexPage
 from cms.themes import related_pages
+from security.inline import CLASS_SWITCH
 
 register = template.Library()
 
@@ -162,43 +163,26 @@ def page_meta(context):
 _JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
-def csp_nonce(request):
-    """The request's CSP nonce (django-csp), or "" outside a request.
-
-    django-csp's lazy nonce is falsy until read; reading it adds it to the policy header.
-    """
-    nonce = getattr(request, "csp_nonce", None)
-    return str(nonce) if nonce is not None else ""
+@register.simple_tag
+def class_switch_script():
+    """The inline script that marks the page as scripted; the Content-Security-Policy allows it by its hash."""
+    return format_html("<script>{}</script>", mark_safe(CLASS_SWITCH))  # noqa: S308 (a constant)
 
 
-@register.simple_tag(takes_context=True)
-def nonce_attribute(context):
-    """` nonce="…"` for an inline script, so the Content-Security-Policy needs no 'unsafe-inline'."""
-    nonce = csp_nonce(context.get("request"))
-    return format_html(' nonce="{}"', nonce) if nonce else ""
-
-
-def json_ld(data, request=None):
+def json_ld(data):
     """Structured data (schema.org) as a JSON-LD script, escaped so it cannot close the script element.
 
-    The script carries the request's CSP nonce (django-csp), so the Content-Security-Policy needs
-    no 'unsafe-inline' for it.
+    A JSON-LD script is data, not code: the Content-Security-Policy does not apply to it, so it
+    needs neither a nonce nor a hash.
     """
     payload = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_JSON_ESCAPES)
-    nonce = csp_nonce(request)
-    if nonce:
-        return format_html(
-            '<script type="application/ld+json" nonce="{}">{}</script>',
-            nonce,
-            mark_safe(payload),  # noqa: S308
-        )
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))  # noqa: S308
 
 
-@register.simple_tag(takes_context=True, name="json_ld")
-def json_ld_tag(context, data):
-    """`{% json_ld data %}`: json_ld() with the request's CSP nonce."""
-    return json_ld(data, context.get("request"))
+@register.simple_tag(name="json_ld")
+def json_ld_tag(data):
+    """`{% json_ld data %}`: json_ld() in a template."""
+    return json_ld(data)
 
 
 @register.simple_tag(takes_context=True)
@@ -220,7 +204,7 @@ def organisation_json_ld(context):
     if site_settings.address:
         street_address = join_lines(site_settings.address)
         data["address"] = {"@type": "PostalAddress", "streetAddress": street_address, "addressCountry": "DK"}
-    return json_ld(data, request)
+    return json_ld(data)
 
 
 @register.simple_tag(takes_context=True)
@@ -255,7 +239,7 @@ def page_json_ld(context):
     if describe is None or request is None:
         return ""
     data = describe(request)
-    return json_ld(data, request) if data else ""
+    return json_ld(data) if data else ""
 
 
 @register.simple_tag(takes_context=True)
