@@ -92,6 +92,31 @@ def meeting_ref(meeting, request):
     return {**page_ref(meeting, request), "date": meeting.date}
 
 
+def narrow(rows, filters, *, theme=None, municipality=None, region=None, year=None, changed="last_published_at"):
+    """The filters every dataset shares, in one place: each argument says how this dataset applies one,
+    as a field path compared with the parameter's value or a function from the value to a Q.
+
+    Theme, municipality and region are looked up first (an unknown one is a 400 with a Danish message);
+    `changed` is the field that `changed_since` compares with (None: the dataset has no such filter).
+    """
+    values = (
+        (theme, p.resolve_theme(filters.theme) if theme else None),
+        (municipality, p.resolve_municipality(filters.municipality) if municipality else None),
+        (region, p.resolve_region(filters.region) if region else None),
+        (year, filters.year if year else None),
+        (changed and f"{changed}__gte", p.aware(filters.changed_since) if changed else None),
+    )
+    for how, value in values:
+        if value:
+            rows = rows.filter(how(value) if callable(how) else Q(**{how: value}))
+    return rows
+
+
+def under_meetings_in(year):
+    """Cases and workshop outputs of the year's meetings (they are dated by their meeting)."""
+    return under_meetings_q(MeetingPage.objects.filter(date__year=year))
+
+
 # Municipalities ---------------------------------------------------------------------------------
 
 
@@ -173,24 +198,15 @@ def strategy_rows(filters):
         .prefetch_related(THEMES, "partners", "other_plans")
         .order_by("pk")
     )
-    theme = p.resolve_theme(filters.theme)
-    municipality = p.resolve_municipality(filters.municipality)
-    region = p.resolve_region(filters.region)
-    if theme:
-        rows = rows.filter(theme_items__tag=theme)
-    if municipality:
-        rows = rows.filter(municipality=municipality)
-    if region:
-        rows = rows.filter(municipality__region=region)
-    if filters.status:
-        rows = rows.filter(status=filters.status)
-    if filters.year:
-        rows = rows.filter(
-            period_q(filters.year) | Q(period_start=None, period_end=None, adopted_on__year=filters.year)
-        )
-    if filters.changed_since:
-        rows = rows.filter(last_published_at__gte=p.aware(filters.changed_since))
-    return rows
+    rows = narrow(
+        rows,
+        filters,
+        theme="theme_items__tag",
+        municipality="municipality",
+        region="municipality__region",
+        year=lambda year: period_q(year) | Q(period_start=None, period_end=None, adopted_on__year=year),
+    )
+    return rows.filter(status=filters.status) if filters.status else rows
 
 
 def document_link(document, request):
@@ -255,20 +271,14 @@ def action_plan_rows(filters):
         )
         .order_by("pk")
     )
-    theme = p.resolve_theme(filters.theme)
-    municipality = p.resolve_municipality(filters.municipality)
-    region = p.resolve_region(filters.region)
-    if theme:
-        rows = rows.filter(theme_items__tag=theme)
-    if municipality:
-        rows = rows.filter(strategy__municipality=municipality)
-    if region:
-        rows = rows.filter(strategy__municipality__region=region)
-    if filters.year:
-        rows = rows.filter(period_q(filters.year))
-    if filters.changed_since:
-        rows = rows.filter(last_published_at__gte=p.aware(filters.changed_since))
-    return rows
+    return narrow(
+        rows,
+        filters,
+        theme="theme_items__tag",
+        municipality="strategy__municipality",
+        region="strategy__municipality__region",
+        year=period_q,
+    )
 
 
 def action_item(action, plan, plan_url, municipality, request):
@@ -318,30 +328,27 @@ def action_plan_items(request, plans):
 
 
 def action_rows(filters):
-    rows = action_queryset().filter(page__in=public_plans().values("pk"))
-    theme = p.resolve_theme(filters.theme)
-    municipality = p.resolve_municipality(filters.municipality)
-    region = p.resolve_region(filters.region)
-    if theme:
-        rows = rows.filter(pk__in=ActionTheme.objects.filter(tag=theme).values("content_object_id"))
-    if municipality:
-        rows = rows.filter(page__strategy__municipality=municipality)
-    if region:
-        rows = rows.filter(page__strategy__municipality__region=region)
-    if filters.status:
-        rows = rows.filter(status=filters.status)
-    if filters.year:
-        year = filters.year
-        dated = Q(start_date__isnull=False) | Q(end_date__isnull=False)
-        own = (
-            dated
-            & (Q(start_date__isnull=True) | Q(start_date__year__lte=year))
-            & (Q(end_date__isnull=True) | Q(end_date__year__gte=year))
-        )
-        rows = rows.filter(own | (~dated & period_q(year, "page__")))
-    if filters.changed_since:
-        rows = rows.filter(page__last_published_at__gte=p.aware(filters.changed_since))
-    return rows
+    rows = narrow(
+        action_queryset().filter(page__in=public_plans().values("pk")),
+        filters,
+        theme=lambda theme: Q(pk__in=ActionTheme.objects.filter(tag=theme).values("content_object_id")),
+        municipality="page__strategy__municipality",
+        region="page__strategy__municipality__region",
+        year=action_year_q,
+        changed="page__last_published_at",
+    )
+    return rows.filter(status=filters.status) if filters.status else rows
+
+
+def action_year_q(year):
+    """An action with dates of its own counts in the years they span; one without, in its plan's period."""
+    dated = Q(start_date__isnull=False) | Q(end_date__isnull=False)
+    own = (
+        dated
+        & (Q(start_date__isnull=True) | Q(start_date__year__lte=year))
+        & (Q(end_date__isnull=True) | Q(end_date__year__gte=year))
+    )
+    return own | (~dated & period_q(year, "page__"))
 
 
 def action_items(request, actions):
@@ -366,23 +373,18 @@ def action_items(request, actions):
 def meeting_rows(filters):
     rows = public_pages(MeetingPage).select_related("host_municipality__region").prefetch_related(THEMES)
     rows = rows.order_by("pk")
-    theme = p.resolve_theme(filters.theme)
-    municipality = p.resolve_municipality(filters.municipality)
-    region = p.resolve_region(filters.region)
-    if theme:
-        rows = rows.filter(theme_items__tag=theme)
-    if municipality:
-        rows = rows.filter(host_municipality=municipality)
-    if region:
-        rows = rows.filter(host_municipality__region=region)
+    rows = narrow(
+        rows,
+        filters,
+        theme="theme_items__tag",
+        municipality="host_municipality",
+        region="host_municipality__region",
+        year="date__year",
+    )
     if filters.status == "kommende":
         rows = rows.filter(date__gte=timezone.localdate())
     elif filters.status == "afholdt":
         rows = rows.filter(date__lt=timezone.localdate())
-    if filters.year:
-        rows = rows.filter(date__year=filters.year)
-    if filters.changed_since:
-        rows = rows.filter(last_published_at__gte=p.aware(filters.changed_since))
     return rows
 
 
@@ -473,20 +475,14 @@ def case_rows(filters):
         )
         .order_by("pk")
     )
-    theme = p.resolve_theme(filters.theme)
-    municipality = p.resolve_municipality(filters.municipality)
-    region = p.resolve_region(filters.region)
-    if theme:
-        rows = rows.filter(theme_items__tag=theme)
-    if municipality:
-        rows = rows.filter(pk__in=CaseMunicipality.objects.filter(municipality=municipality).values("case_id"))
-    if region:
-        rows = rows.filter(pk__in=CaseMunicipality.objects.filter(municipality__region=region).values("case_id"))
-    if filters.year:
-        rows = rows.filter(under_meetings_q(MeetingPage.objects.filter(date__year=filters.year)))
-    if filters.changed_since:
-        rows = rows.filter(last_published_at__gte=p.aware(filters.changed_since))
-    return rows
+    return narrow(
+        rows,
+        filters,
+        theme="theme_items__tag",
+        municipality=lambda m: Q(pk__in=CaseMunicipality.objects.filter(municipality=m).values("case_id")),
+        region=lambda r: Q(pk__in=CaseMunicipality.objects.filter(municipality__region=r).values("case_id")),
+        year=under_meetings_in,
+    )
 
 
 def _unique(objects):
@@ -534,14 +530,7 @@ def workshop_rows(filters):
         )
         .order_by("pk")
     )
-    theme = p.resolve_theme(filters.theme)
-    if theme:
-        rows = rows.filter(theme_items__tag=theme)
-    if filters.year:
-        rows = rows.filter(under_meetings_q(MeetingPage.objects.filter(date__year=filters.year)))
-    if filters.changed_since:
-        rows = rows.filter(last_published_at__gte=p.aware(filters.changed_since))
-    return rows
+    return narrow(rows, filters, theme="theme_items__tag", year=under_meetings_in)
 
 
 def workshop_items(request, workshops):
@@ -617,12 +606,7 @@ def theme_items(request, themes):
 
 def organisation_rows(filters):
     rows = Organisation.objects.select_related("municipality__region").order_by("pk")
-    municipality = p.resolve_municipality(filters.municipality)
-    region = p.resolve_region(filters.region)
-    if municipality:
-        rows = rows.filter(municipality=municipality)
-    if region:
-        rows = rows.filter(municipality__region=region)
+    rows = narrow(rows, filters, municipality="municipality", region="municipality__region", changed=None)
     if filters.kind:
         rows = rows.filter(kind=filters.kind)
     return rows
