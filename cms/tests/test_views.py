@@ -71,7 +71,7 @@ class RobotsAndSitemapTests(TestCase):
 
     def test_favicon_ico_leads_to_the_site_icon(self):
         response = self.client.get("/favicon.ico")
-        self.assertRedirects(response, "/static/cms/img/favicon.svg", fetch_redirect_response=False)
+        self.assertRedirects(response, "/static/cms/img/favicon-32.png", fetch_redirect_response=False)
         self.assertIn("max-age=86400", response["Cache-Control"])
         icon = self.client.get(response["Location"])
         self.assertEqual(icon.status_code, 200)
