@@ -16,7 +16,7 @@ from tests.browser import CHROMIUM_ARGS, CHROMIUM_PATH
 PAGES = {
     "home": "/",
     "listing": "/kommuner/",
-    "strategy": "/kommuner/aarhus/strategi-for-groen-kultur/",
+    "strategy": "/kommuner/odense/strategi-for-groen-kultur/",
     "meeting": "/netvaerksmoeder/februar-2024/",
     "search": "/soeg/?q=kultur",
 }
