@@ -5,6 +5,7 @@ what is behind it (WCAG 2.4.3, 2.4.7, 2.1.1; 1.4.11 for the indicator). The acce
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -109,6 +110,17 @@ def test_tab_reaches_every_control_of_the_home_page_in_order_with_visible_focus(
     focused = assert_keyboard_order_and_focus(page, "Gå til indhold")
     # The map's 98 municipalities are links too; the skip link past the map is among what was reached.
     assert len(focused) > 98
+    if width == 375:
+        # The narrow-screen menu by keyboard: Enter opens it, its links follow in the Tab order, Escape closes it.
+        toggle = page.locator(".main-nav__toggle")
+        toggle.focus()
+        page.keyboard.press("Enter")
+        expect(toggle).to_have_attribute("aria-expanded", "true")
+        page.keyboard.press("Tab")
+        expect(page.locator(".main-nav__list a").first).to_be_focused()
+        page.keyboard.press("Escape")
+        expect(toggle).to_have_attribute("aria-expanded", "false")
+        expect(toggle).to_be_focused()
 
 
 def test_the_search_filters_are_reached_in_order_with_visible_focus(demo_site, page):
