@@ -75,8 +75,8 @@ class RobotsAndSitemapTests(TestCase):
         self.assertIn("max-age=86400", response["Cache-Control"])
         icon = self.client.get(response["Location"])
         self.assertEqual(icon.status_code, 200)
-        self.assertEqual(icon["Content-Type"], "image/svg+xml")
-        self.assertIn(b"<svg", b"".join(icon.streaming_content))
+        self.assertEqual(icon["Content-Type"], "image/png")
+        self.assertTrue(b"".join(icon.streaming_content).startswith(b"\x89PNG"))
 
     def test_sitemap_lists_live_public_pages_only(self):
         response = self.client.get("/sitemap.xml")
