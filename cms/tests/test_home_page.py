@@ -32,8 +32,10 @@ class HomePageTests(TestCase):
         self.assertNotContains(response, "Standardside")
 
     def test_without_a_photo_the_hero_shows_the_designed_fallback(self):
-        # The fallback (theme colour, leaves, the logo mark) is drawn by CSS on an empty, hidden slot.
-        self.assertContains(self.client.get("/"), '<div class="photo-slot" aria-hidden="true"></div>', html=True)
+        # The fallback (theme colour, leaves, the logo mark) is drawn by CSS after the text of a slot with no img.
+        html = self.client.get("/").content.decode()
+        self.assertIn('<div class="container hero__inner photo-slot">', html)
+        self.assertNotIn('class="hero__image"', html)
 
     def test_unpublished_featured_pages_are_hidden(self):
         self.assertNotContains(self.client.get("/"), "Trukket tilbage")
