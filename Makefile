@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run test install install-dev migrate demo serve lint format check messages admin-messages-check clean prod-local bench
+.PHONY: run test install install-dev migrate demo serve lint format check messages admin-messages-check clean prod-local bench fonts icons screenshots
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -73,6 +73,21 @@ messages: install
 ## Report Wagtail's admin strings that the Danish admin catalogue (cms/admin_locale) lacks for the installed Wagtail
 admin-messages-check: install-dev
 	$(PY) manage.py admin_messages check
+
+FIGTREE := node_modules/@fontsource-variable/figtree
+## Copy the site font (npm @fontsource-variable/figtree, pinned in package.json) and its licence into the static files
+fonts: node_modules/.installed
+	cp $(FIGTREE)/files/figtree-latin-wght-normal.woff2 $(FIGTREE)/files/figtree-latin-wght-italic.woff2 \
+		$(FIGTREE)/files/figtree-latin-ext-wght-normal.woff2 cms/static/cms/fonts/
+	cp $(FIGTREE)/LICENSE cms/static/cms/fonts/OFL.txt
+
+## Draw the PNG icons (favicon, apple-touch-icon) from the logo mark cms/static/cms/img/favicon.svg
+icons: install-dev
+	$(PY) -m tools.make_icons
+
+## Screenshots of the redesigned pages at 375 and 1280 px into docs/screenshots/ (needs `make run` in another terminal)
+screenshots: install-dev
+	$(PY) -m tools.screenshots --base-url http://$(HOST)
 
 clean:
 	rm -rf $(VENV) staticfiles test-artifacts node_modules

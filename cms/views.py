@@ -64,10 +64,11 @@ def robots_txt(request):
 def favicon(request):
     """Browsers, feed readers and crawlers ask for /favicon.ico whatever the page links; send them the site's icon.
 
-    The pages link `cms/img/favicon.svg`; a temporary redirect to its static address (hashed in production)
-    keeps one icon file, and the day's cache lets a changed icon reach browsers.
+    The pages link `cms/img/favicon.svg` and its PNG drawing; those asking for /favicon.ico are mostly clients
+    that read no SVG, so they get the 32 px PNG (tools/make_icons.py draws it from the SVG). A temporary
+    redirect to its static address (hashed in production) and the day's cache let a changed icon reach them.
     """
-    return HttpResponseRedirect(static("cms/img/favicon.svg"))
+    return HttpResponseRedirect(static("cms/img/favicon-32.png"))
 
 
 def page_not_found(request, exception=None):

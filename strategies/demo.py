@@ -573,7 +573,9 @@ def _strategy(
             ),
         ],
         contact=contact,
-        hero_image=get_image_model().objects.filter(title=IMAGE_TITLES[palette]).first(),
+        # A third of the strategies have a photo (drawn, like every demo image); the rest show the designed
+        # fallback in their first theme's colour, as a page without an editor's photo does.
+        hero_image=get_image_model().objects.filter(title=IMAGE_TITLES[palette]).first() if number % 3 == 2 else None,
         hero_image_alt="",
         document=_strategy_pdf(municipality, title, focus, collection, report) if published else None,
         partners=[*organisations[:3], shared[number % 2]],

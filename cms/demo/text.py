@@ -154,7 +154,15 @@ ACCESSIBILITY_BODY = [
         "på de sider browsertestene gennemgår, i smal og bred visning.</li>"
         "<li>Validering af HTML med Nu HTML Checker på alle sider, som en gennemgang af sitets links når frem "
         "til fra forsiden, på dansk og engelsk, hver gang koden ændres.</li>"
-        "<li>Kontrol af betjening med tastatur: spring-over-links, menuen på smalle skærme og fokus.</li></ul>"
+        "<li>Kontrol af betjening med tastatur i en rigtig browser, hver gang koden ændres: på forsiden "
+        "(i smal og bred visning) og på søgesiden med dens filtre trykkes der Tab fra toppen, til fokus forlader "
+        "siden. Det kontrolleres, at det første tryk når linket “Gå til indhold”, at hver knap, hvert link og "
+        "hvert felt nås, at rækkefølgen følger siden, og at hvert element viser en fokusmarkering med mindst "
+        "3:1 i kontrast til baggrunden. På smal skærm åbnes menuen med Enter, dens links følger i rækkefølgen, "
+        "og Escape lukker den og sender fokus tilbage til knappen. Linket forbi Danmarkskortet kontrolleres i "
+        "en anden browsertest. Andre sider (fx formularerne) er ikke gennemgået med tastatur.</li>"
+        "<li>Kontrast: alle tekstfarver i sitets farvepalet er regnet efter mod de baggrunde, de bruges på "
+        "(mindst 4,5:1).</li></ul>"
         "<p>Erklæringen gennemgås, når sitet ændres væsentligt, og mindst en gang om året.</p>"
     ),
     heading("Feedback og kontaktoplysninger"),

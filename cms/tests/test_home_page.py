@@ -31,6 +31,12 @@ class HomePageTests(TestCase):
         # A text page's card names no kind: "Standardside" is the CMS's word, not a visitor's.
         self.assertNotContains(response, "Standardside")
 
+    def test_without_a_photo_the_hero_shows_the_designed_fallback(self):
+        # The fallback (theme colour, leaves, the logo mark) is drawn by CSS after the text of a slot with no img.
+        html = self.client.get("/").content.decode()
+        self.assertIn('<div class="container hero__inner photo-slot">', html)
+        self.assertNotIn('class="hero__image"', html)
+
     def test_unpublished_featured_pages_are_hidden(self):
         self.assertNotContains(self.client.get("/"), "Trukket tilbage")
 

@@ -71,12 +71,12 @@ class RobotsAndSitemapTests(TestCase):
 
     def test_favicon_ico_leads_to_the_site_icon(self):
         response = self.client.get("/favicon.ico")
-        self.assertRedirects(response, "/static/cms/img/favicon.svg", fetch_redirect_response=False)
+        self.assertRedirects(response, "/static/cms/img/favicon-32.png", fetch_redirect_response=False)
         self.assertIn("max-age=86400", response["Cache-Control"])
         icon = self.client.get(response["Location"])
         self.assertEqual(icon.status_code, 200)
-        self.assertEqual(icon["Content-Type"], "image/svg+xml")
-        self.assertIn(b"<svg", b"".join(icon.streaming_content))
+        self.assertEqual(icon["Content-Type"], "image/png")
+        self.assertTrue(b"".join(icon.streaming_content).startswith(b"\x89PNG"))
 
     def test_sitemap_lists_live_public_pages_only(self):
         response = self.client.get("/sitemap.xml")

@@ -26,6 +26,13 @@ class ListingTests(TestCase):
         cls.aarhus_strategy.themes.add(cls.theme)
         publish(cls.aarhus_strategy)
 
+    def test_a_strategy_without_a_photo_takes_its_first_themes_colour_for_the_fallback(self):
+        self.theme.colour = "purple"
+        self.theme.save()
+        html = self.client.get(self.aarhus_strategy.url).content.decode()
+        self.assertIn('class="container strategy-article theme--purple"', html)
+        self.assertNotIn('class="page-hero"', html)
+
     def test_lists_every_member_with_its_strategy_status(self):
         response = self.client.get("/kommuner/")
         self.assertContains(response, "Aarhus Kommune")
