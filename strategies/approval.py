@@ -3,6 +3,7 @@
 Registered as Wagtail hooks; `strategies/wagtail_hooks.py` imports this module.
 """
 
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -112,7 +113,11 @@ class MunicipalEditorPanel(Component):
                     "decision": decision,
                 }
             )
-        return {"rows": rows, "request": self.request}
+        new_page_links = [
+            {"title": root.title, "url": reverse("wagtailadmin_pages:add_subpage", args=[root.pk])}
+            for root in self.roots
+        ]
+        return {"rows": rows, "request": self.request, "new_page_links": new_page_links}
 
 
 def municipal_roots(user):
