@@ -183,6 +183,12 @@ class MunicipalEditorAccessTests(TestCase):
         )
         self.assertJSONEqual(response.content, {"is_valid": True, "is_available": True})
 
+    def test_a_new_page_offers_submit_for_approval_as_the_main_button(self):
+        url = reverse("wagtailadmin_pages:add", args=("strategies", "strategypage", self.aarhus_page.pk))
+        footer = self.client.get(url).content.decode().split("<footer", 1)[1]
+        self.assertIn("Indsend til godkendelse", footer)
+        self.assertLess(footer.index("Indsend til godkendelse"), footer.index("Gem kladde"))
+
     def test_copies_within_own_municipality_as_an_unpublished_draft_as_the_docs_say(self):
         page = self.aarhus_strategy
         data = {"new_title": "Kopi af strategien", "new_slug": "kopi-af-strategien"}
