@@ -56,10 +56,11 @@ def create_and_submit(page, base):
     page.wait_for_selector("footer button[type=submit]")
 
     page.fill("#id_title", TITLE)
-    # Two themes: a list of check boxes (themes are curated, never typed).
-    themes = page.locator("#id_themes input[type=checkbox]")
-    clicks.check(themes.nth(0))
-    clicks.check(themes.nth(1))
+    # Two themes: type the start of each and pick it from the list (only the curated themes are offered).
+    for typed, theme in [("samskab", "samskabelse"), ("grøn dan", "grøn dannelse")]:
+        page.locator("ul.tagit input[type=text]").first.press_sequentially(typed)
+        clicks.click(page.locator("ul.ui-autocomplete li", has_text=theme).first)
+        expect(page.locator("ul.tagit li.tagit-choice", has_text=theme)).to_be_visible()
 
     # Two partners through the partner chooser: search, tick two of Aarhus' own, confirm.
     clicks.click(page.get_by_role("button", name="Vælg partnere"))
@@ -75,21 +76,24 @@ def create_and_submit(page, base):
     expect(page.locator("[data-organisations-chooser] [data-organisation-id]")).to_have_count(2)
 
     # The contact person: the person chooser, first of the list.
-    clicks.click(page.locator("#id_contact-chooser [data-chooser-action-choose]"))
+    clicks.click(page.locator("#id_contact-chooser .unchosen [data-chooser-action-choose]"))
     page.wait_for_selector(".modal a[data-chooser-modal-choice]")
     clicks.click(page.locator(".modal a[data-chooser-modal-choice]").first)
     choose_in_modal_and_wait(page)
 
     # The adopted strategy as a PDF, uploaded in the document chooser.
-    clicks.click(page.locator("#id_document-chooser [data-chooser-action-choose]"))
+    clicks.click(page.locator("#id_document-chooser .unchosen [data-chooser-action-choose]"))
     clicks.click(page.locator(".modal #tab-label-upload"))
     page.set_input_files(
         ".modal #tab-upload input[type=file]",
         files=[{"name": "groen-kulturstrategi.pdf", "mimeType": "application/pdf", "buffer": pdf_bytes()}],
     )
+    title = page.locator(".modal #tab-upload input[name$=title]")
+    expect(title).to_have_value("groen-kulturstrategi")  # filled in from the file name by the form's script
+    title.fill("Grøn kulturstrategi for Aarhus (vedtaget)")
     clicks.click(page.locator(".modal #tab-upload button[type=submit]"))
     choose_in_modal_and_wait(page)
-    expect(page.locator("#id_document-chooser")).to_contain_text("groen-kulturstrategi")
+    expect(page.locator("#id_document-chooser")).to_contain_text("Grøn kulturstrategi for Aarhus (vedtaget)")
 
     clicks.click(page.locator("footer").get_by_role("button", name="Indsend til godkendelse"))
     page.wait_for_url(re.compile(r".*/admin/pages/\d+/$"))
