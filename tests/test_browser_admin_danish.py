@@ -116,6 +116,22 @@ def open_chooser(findings, field, label):
     page.wait_for_selector(".modal", state="detached")
 
 
+def open_partner_chooser(findings):
+    """The partner chooser of the open strategy editor: the list, a search, and the "new organisation" tab."""
+    page = findings.page
+    page.get_by_role("button", name="Vælg partnere").click()
+    page.wait_for_selector(".modal input[name=q]")
+    findings.check("partner chooser", settle=False)
+    with page.expect_response(lambda response: "/results/" in response.url):
+        page.fill(".modal input[name=q]", "xyzzy")
+    page.wait_for_selector(".modal .modal-body :is(p, table)")
+    findings.check("partner chooser: search without hits", settle=False)
+    page.locator(".modal #tab-label-create").click()
+    expect(page.locator(".modal #tab-create input[name=name]")).to_be_visible()
+    findings.check("partner chooser: new organisation", settle=False)
+    close_modal(page)
+
+
 def png_bytes():
     buffer = io.BytesIO()
     Image.new("RGB", (640, 400), (40, 120, 60)).save(buffer, "PNG")
@@ -165,6 +181,7 @@ def municipal_editor_path(findings, base):
     check_editor(findings, base, strategy, "strategy")
     for field, label in [("hero_image", "image"), ("document", "document"), ("contact", "person")]:
         open_chooser(findings, field, label)
+    open_partner_chooser(findings)
     check_editor(findings, base, action_plan, "action plan")
     page.goto(f"{base}/admin/pages/{strategy}/history/")
     findings.check("page history")
@@ -282,6 +299,7 @@ def kl_editor_path(findings, base, strategy):
         "/admin/snippets/directory/person/add/",
         "/admin/settings/cms/sitesettings/",
         "/admin/settings/cms/navigationsettings/",
+        "/admin/navigation/historik/",
         "/admin/searchpicks/",
         "/admin/searchpicks/add/",
         "/admin/reports/locked/",
