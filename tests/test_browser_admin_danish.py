@@ -119,6 +119,7 @@ def open_chooser(findings, field, label):
 def open_partner_chooser(findings):
     """The partner chooser of the open strategy editor: the list, a search, and the "new organisation" tab."""
     page = findings.page
+    page.locator(".w-tabs__list [role=tab]").first.click()  # the content tab: check_editor left the last one open
     page.get_by_role("button", name="Vælg partnere").click()
     page.wait_for_selector(".modal input[name=q]")
     findings.check("partner chooser", settle=False)
