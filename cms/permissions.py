@@ -8,6 +8,7 @@ from wagtail import hooks
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
 
 KL_EDITORS_GROUP = "KL-redaktører"
+MUNICIPAL_GROUP_PREFIX = "Redaktører: "
 
 ALL_PAGE_PERMISSIONS = ("add", "change", "publish", "bulk_delete", "lock", "unlock")
 # Municipal editors write and submit; KL editors publish.
@@ -17,7 +18,7 @@ MEDIA_PERMISSIONS = ("add", "change", "choose", "delete")
 
 def municipal_group_name(municipality):
     """The name of a member municipality's editor group."""
-    return f"Redaktører: {municipality.name}"
+    return f"{MUNICIPAL_GROUP_PREFIX}{municipality.name}"
 
 
 def ensure_collection(name, parent=None):
@@ -86,3 +87,35 @@ def ensure_kl_editors_group():
         curated.extend(hook())
     grant_model_permissions(group, curated)
     return group
+
+
+def municipal_scope(user, permission):
+    """Which municipalities' rows `user` may use `permission` ("app_label.codename") on.
+
+    None means every row: a superuser, or someone who holds the permission through their own user
+    permissions or a group that is not a municipality's editor group (such as the KL editors). Otherwise
+    the set of ids of the municipalities whose editor group the user is in (empty: none).
+    """
+    if not user.is_active or user.is_anonymous:
+        return set()
+    if user.is_superuser:
+        return None
+    cache = user.__dict__.setdefault("_municipal_scope_cache", {})
+    if permission in cache:
+        return cache[permission]
+    app_label, codename = permission.split(".", 1)
+    held = Permission.objects.filter(content_type__app_label=app_label, codename=codename)
+    scope = None
+    if not held.filter(user=user).exists():
+        granting = Group.objects.filter(user=user, permissions__in=held)
+        if granting.exclude(name__startswith=MUNICIPAL_GROUP_PREFIX).exists():
+            scope = None
+        else:
+            names = [
+                name.removeprefix(MUNICIPAL_GROUP_PREFIX)
+                for name in user.groups.filter(name__startswith=MUNICIPAL_GROUP_PREFIX).values_list("name", flat=True)
+            ]
+            municipalities = apps.get_model("cms", "Municipality").objects.filter(name__in=names)
+            scope = set(municipalities.values_list("pk", flat=True))
+    cache[permission] = scope
+    return scope

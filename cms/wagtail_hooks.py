@@ -1,5 +1,6 @@
 """Admin registration for the site-wide snippets: themes and geographic reference data."""
 
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -10,6 +11,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from cms.choosers import searchable_chooser_viewset
 from cms.home import HomeSection
 from cms.models import Municipality, Region, Theme
+from cms.navigation_history import navigation_history
 from cms.themes import themes_with_counts
 from security.deletion import GuardedDeleteView
 
@@ -70,3 +72,8 @@ def theme_tiles_section(request, home_page):
     if not themes:
         return None
     return HomeSection(key="themes", order=60, template="cms/home/themes_section.html", context={"themes": themes})
+
+
+@hooks.register("register_admin_urls")
+def navigation_history_url():
+    return [path("navigation/historik/", navigation_history, name="cms_navigation_history")]

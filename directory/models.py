@@ -9,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
 
+from .forms import MunicipalityOwnedForm
+
 
 def unique_slug(instance, value, max_length=100):
     """A unicode slug from `value`, numbered when another row of the same model has it."""
@@ -69,6 +71,10 @@ class Organisation(DirectoryEntry):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="organisations",
+        help_text=_(
+            "Den kommune, organisationen hører til. Kommunens redaktører kan rette den, og den vises først, "
+            "når kommunens strategier vælger partnere."
+        ),
     )
     website = models.URLField(_("websted"), blank=True)
     description = models.TextField(_("beskrivelse"), blank=True, max_length=1000)
@@ -82,6 +88,7 @@ class Organisation(DirectoryEntry):
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.SearchField("description")]
 
+    base_form_class = MunicipalityOwnedForm
     url_name = "directory:organisation"
 
     class Meta:
@@ -111,6 +118,18 @@ class Person(DirectoryEntry):
         blank=True,
         help_text=_("Bruges, når organisationen ikke er i registret, fx et universitet."),
     )
+    municipality = models.ForeignKey(
+        "cms.Municipality",
+        verbose_name=_("kommune"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="people",
+        help_text=_(
+            "Den kommune, personen arbejder for eller i. Kommunens redaktører kan rette personen; tom for "
+            "personer uden for kommunerne, fx fra KL eller et universitet, som kun KL's redaktører retter."
+        ),
+    )
     bio = models.TextField(_("kort biografi"), blank=True, max_length=1200)
     work_email = models.EmailField(_("arbejdsmail"), blank=True)
     work_phone = models.CharField(_("arbejdstelefon"), max_length=40, blank=True)
@@ -132,6 +151,7 @@ class Person(DirectoryEntry):
         FieldPanel("name"),
         FieldPanel("job_title"),
         MultiFieldPanel([FieldPanel("organisation"), FieldPanel("organisation_name")], heading=_("Organisation")),
+        FieldPanel("municipality"),
         FieldPanel("bio"),
         MultiFieldPanel([FieldPanel("work_email"), FieldPanel("work_phone")], heading=_("Arbejdskontakt")),
         MultiFieldPanel([FieldPanel("photo"), FieldPanel("photo_consent")], heading=_("Foto")),
@@ -144,6 +164,7 @@ class Person(DirectoryEntry):
         index.SearchField("organisation_name"),
     ]
 
+    base_form_class = MunicipalityOwnedForm
     url_name = "directory:person"
 
     class Meta:
@@ -153,6 +174,9 @@ class Person(DirectoryEntry):
 
     def clean(self):
         super().clean()
+        if self.municipality_id is None and self.organisation_id:
+            # A person at an organisation of a municipality belongs to that municipality's editors too.
+            self.municipality_id = self.organisation.municipality_id
         if self.organisation_id and self.organisation_name:
             raise ValidationError(
                 {"organisation_name": _("Vælg enten en organisation fra registret eller skriv et navn, ikke begge.")}

@@ -3,6 +3,7 @@
 Registered as Wagtail hooks; `strategies/wagtail_hooks.py` imports this module.
 """
 
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -21,10 +22,10 @@ def submit_for_approval_is_the_main_button(menu_items, request, context):
     municipal editors that first item is "Gem kladde", so the step that matters hid behind the arrow. Saving
     a draft stays in the menu (and on Ctrl+S).
     """
-    page = context.get("page")
-    if page is None or context.get("view") not in ("create", "edit"):
+    if context.get("view") not in ("create", "edit"):
         return
-    target = page if page.pk else context.get("parent_page")
+    page = context.get("page")  # absent while a new page is created: then the parent decides
+    target = page if page is not None and page.pk else context.get("parent_page")
     if target is None or target.permissions_for_user(request.user).can_publish():
         return
     for index, item in enumerate(menu_items):
@@ -112,7 +113,11 @@ class MunicipalEditorPanel(Component):
                     "decision": decision,
                 }
             )
-        return {"rows": rows, "request": self.request}
+        new_page_links = [
+            {"title": root.title, "url": reverse("wagtailadmin_pages:add_subpage", args=[root.pk])}
+            for root in self.roots
+        ]
+        return {"rows": rows, "request": self.request, "new_page_links": new_page_links}
 
 
 def municipal_roots(user):

@@ -468,6 +468,7 @@ def _person(name, organisation, report):
         defaults={
             "job_title": "Kulturkonsulent (eksempel)",
             "organisation": organisation,
+            "municipality": organisation.municipality,  # so the municipality's editors can keep it up to date
             "bio": "Opfundet kontaktperson til demoindholdet.",
         },
     )

@@ -32,8 +32,9 @@ def setup_municipal_editors(municipality_page):
     grant_page_permissions(group, municipality_page, DRAFT_PAGE_PERMISSIONS)
     collection = ensure_collection(municipality.name)
     grant_collection_permissions(group, collection)
-    # Contact persons and partners are chosen from the shared directory; editors may add to it.
-    grant_model_permissions(group, [Organisation, Person], actions=("add", "view"))
+    # Contact persons and partners are chosen from the shared directory; editors add to it and change (not
+    # delete) their own municipality's entries (directory.permissions narrows "change" to those).
+    grant_model_permissions(group, [Organisation, Person], actions=("add", "change", "view"))
     return group, collection
 
 

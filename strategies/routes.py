@@ -13,6 +13,7 @@ from strategies.map_data import map_entries
 from strategies.models.choices import StrategyStatus, count_by_status
 from strategies.models.pages import ActionPlanPage, StrategyPage
 from strategies.queries import member_pages, members_with_strategies, parent_path, public_strategies
+from strategies.reviews import overdue_count
 
 MIN_COMPARE, MAX_COMPARE = 2, 4
 POPULATION_BANDS = [
@@ -232,6 +233,7 @@ def coverage_context(index, request):
         "by_region": by_region,
         "by_band": by_band,
         "recent_strategies": strategies,
+        "overdue_count": overdue_count(),
         "population_year": max(population_years) if population_years else None,
         "listing_url": index.url,
         "meta_title": _("Dækning: kommuner i netværket"),

@@ -156,5 +156,6 @@ def organisation_strategies_and_actions(organisation, request):
     return sections
 
 
-# The approval hooks (submit button, KL's decision back to the editor) live in their own module.
-from . import approval  # noqa: E402, F401
+# The approval hooks (submit button, KL's decision back to the editor) and the review panel live in their own
+# modules.
+from . import approval, review_panel  # noqa: E402, F401

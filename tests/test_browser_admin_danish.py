@@ -116,6 +116,23 @@ def open_chooser(findings, field, label):
     page.wait_for_selector(".modal", state="detached")
 
 
+def open_partner_chooser(findings):
+    """The partner chooser of the open strategy editor: the list, a search, and the "new organisation" tab."""
+    page = findings.page
+    page.locator(".w-tabs__list [role=tab]").first.click()  # the content tab: check_editor left the last one open
+    page.get_by_role("button", name="Vælg partnere").click()
+    page.wait_for_selector(".modal input[name=q]")
+    findings.check("partner chooser", settle=False)
+    with page.expect_response(lambda response: "/results/" in response.url):
+        page.fill(".modal input[name=q]", "xyzzy")
+    page.wait_for_selector(".modal .modal-body :is(p, table)")
+    findings.check("partner chooser: search without hits", settle=False)
+    page.locator(".modal #tab-label-create").click()
+    expect(page.locator(".modal #tab-create input[name=name]")).to_be_visible()
+    findings.check("partner chooser: new organisation", settle=False)
+    close_modal(page)
+
+
 def png_bytes():
     buffer = io.BytesIO()
     Image.new("RGB", (640, 400), (40, 120, 60)).save(buffer, "PNG")
@@ -165,6 +182,7 @@ def municipal_editor_path(findings, base):
     check_editor(findings, base, strategy, "strategy")
     for field, label in [("hero_image", "image"), ("document", "document"), ("contact", "person")]:
         open_chooser(findings, field, label)
+    open_partner_chooser(findings)
     check_editor(findings, base, action_plan, "action plan")
     page.goto(f"{base}/admin/pages/{strategy}/history/")
     findings.check("page history")
@@ -282,6 +300,7 @@ def kl_editor_path(findings, base, strategy):
         "/admin/snippets/directory/person/add/",
         "/admin/settings/cms/sitesettings/",
         "/admin/settings/cms/navigationsettings/",
+        "/admin/navigation/historik/",
         "/admin/searchpicks/",
         "/admin/searchpicks/add/",
         "/admin/reports/locked/",
@@ -340,3 +359,62 @@ def test_the_check_finds_english_when_the_admin_speaks_english(demo_site, page):
         assert_danish(page)
     texts = [text for text, _words, _where in english_on_page(page)]
     assert "Dashboard" in texts or any("Your most recent edits" in text for text in texts)
+
+
+def test_the_second_factor_screens_are_danish(demo_site, browser, settings):
+    """Setting up the authenticator app, the recovery codes, and the code at login, with a wrong code each time."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from security.tests.utils import totp_code
+
+    settings.OTP_ENFORCED = True  # as in production (the test settings leave it off for the other tests)
+    set_password("redaktoer-odense")
+    base = demo_site.url
+    context = browser.new_context(locale="da-DK", viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    findings = Findings(page)
+
+    log_in(page, base, "redaktoer-odense")  # a municipal editor without a second factor yet
+    page.goto(base + "/admin/account/")
+    findings.check("account with the second factor offered")
+    page.goto(base + "/admin/to-trins-login/")
+    expect(page.locator("[data-secret]")).to_be_visible()
+    findings.check("second factor: set up the app")
+    page.fill("input[name=code]", "000000")
+    page.get_by_role("button", name="Bekræft").click()
+    expect(page.get_by_text("Koden passer ikke. Tjek, at telefonens ur går rigtigt")).to_be_visible()
+    findings.check("second factor: set up with a wrong code")
+
+    device = TOTPDevice.objects.get(user__username="redaktoer-odense", confirmed=False)
+    device.throttle_reset()  # the wrong code above delays the next try; the app's next code comes later anyway
+    page.fill("input[name=code]", totp_code(device))
+    page.get_by_role("button", name="Bekræft").click()
+    expect(page.get_by_role("heading", name="Dine gendannelseskoder")).to_be_visible()
+    findings.check("second factor: recovery codes")
+    recovery_code = page.locator(".recovery-codes code").first.inner_text()
+    page.get_by_role("link", name="Jeg har gemt koderne – fortsæt").click()
+    page.wait_for_url(base + "/admin/")
+    page.goto(base + "/admin/to-trins-login/")
+    expect(page.get_by_text("To-trins-login er sat op for din konto.")).to_be_visible()
+    findings.check("second factor: set up")
+
+    context.clear_cookies()
+    page.goto(base + "/admin/login/")
+    page.fill("input[name=username]", "redaktoer-odense")
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url("**/admin/to-trins-login/kode/**")
+    findings.check("second factor: the code at login")
+    page.fill("input[name=code]", "000000")
+    page.get_by_role("button", name="Log ind").click()
+    expect(page.get_by_text("Koden passer ikke, eller der er prøvet for mange gange.")).to_be_visible()
+    findings.check("second factor: a wrong code at login")
+    page.fill("input[name=code]", recovery_code)
+    page.get_by_role("button", name="Log ind").click()
+    page.wait_for_url(base + "/admin/")
+    expect(page.get_by_text("Du har brugt en gendannelseskode. Der er 9 tilbage.")).to_be_visible()
+    findings.check("dashboard after logging in with a recovery code")
+    context.close()
+    print(f"\nChecked {len(findings.screens)} second-factor screens for English.")
+    findings.assert_danish()

@@ -1,11 +1,14 @@
 """Site settings editors manage: contact details, footer and navigation."""
 
 from django.db import models
+from django.urls import reverse_lazy
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
+from wagtail.models import PreviewableMixin, RevisionMixin
 
 from cms.blocks import LinkBlock
 from security.visibility import page_is_visible
@@ -51,8 +54,13 @@ class SiteSettings(BaseSiteSetting):
 
 
 @register_setting(icon="list-ul")
-class NavigationSettings(BaseSiteSetting):
-    """The main menu at the top of every page and the links in the footer."""
+class NavigationSettings(PreviewableMixin, RevisionMixin, BaseSiteSetting):
+    """The main menu at the top of every page and the links in the footer.
+
+    Every save keeps a version (RevisionMixin: Wagtail's edit action saves one and logs who saved it), so
+    *Navigationshistorik* (cms/navigation_history.py) shows who changed which menu item when. The preview
+    panel shows the site's header and footer with the menus as they are in the form, before saving.
+    """
 
     main_menu = StreamField(
         [("link", LinkBlock())],
@@ -67,10 +75,33 @@ class NavigationSettings(BaseSiteSetting):
         help_text=_("Fx om netværket, tilgængelighedserklæring og kontakt."),
     )
 
-    panels = [FieldPanel("main_menu"), FieldPanel("footer_links")]
+    panels = [
+        HelpPanel(
+            format_lazy(
+                '<p>{}</p><p><a href="{}">{}</a></p>',
+                _(
+                    "Ændringer i menuerne vises på hele sitet, så snart du gemmer. Se dem først med "
+                    "Forhåndsvisning i panelet til højre."
+                ),
+                reverse_lazy("cms_navigation_history"),
+                _("Se historikken: hvem der har ændret hvad og hvornår"),
+            ),
+            heading=_("Før du gemmer"),
+        ),
+        FieldPanel("main_menu"),
+        FieldPanel("footer_links"),
+    ]
 
     class Meta:
         verbose_name = _("navigation")
+
+    def get_preview_template(self, request, mode_name):
+        return "cms/navigation_preview.html"
+
+    def get_preview_context(self, request, mode_name):
+        # The menu template tags read the request's navigation first (cms.templatetags.site_tags._navigation).
+        request._navigation_settings = self
+        return {"request": request, "navigation": self}
 
     @staticmethod
     def resolve(stream, request=None):

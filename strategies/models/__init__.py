@@ -4,6 +4,7 @@ from .actions import Action, ActionTheme, StrategyLink
 from .choices import ActionStatus, StrategyStatus
 from .index import MunicipalityIndexPage
 from .pages import ActionPlanPage, MunicipalityPage, StrategyPage
+from .reviews import ReviewReminder
 
 __all__ = [
     "Action",
@@ -12,6 +13,7 @@ __all__ = [
     "ActionTheme",
     "MunicipalityIndexPage",
     "MunicipalityPage",
+    "ReviewReminder",
     "StrategyLink",
     "StrategyPage",
     "StrategyStatus",

@@ -12,6 +12,8 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import Orderable
 
+from directory.widgets import OrganisationsChooser
+
 from .choices import ActionStatus
 
 
@@ -108,7 +110,7 @@ class Action(Orderable, ClusterableModel):
         FieldPanel("status"),
         FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")], heading=_("Periode")),
         FieldPanel("responsible"),
-        FieldPanel("partners"),
+        FieldPanel("partners", widget=OrganisationsChooser),
         FieldPanel("budget"),
         MultiFieldPanel([FieldPanel("indicator"), FieldPanel("target")], heading=_("Indikator og målsætning")),
         FieldPanel("themes"),

@@ -42,3 +42,21 @@ class PeriodMixin(models.Model):
         if end:
             return _("til %(year)s") % {"year": end}
         return ""
+
+
+class ReviewDateMixin(models.Model):
+    """When a strategy or action plan should be looked over again (strategies/reviews.py reminds its editors)."""
+
+    review_on = models.DateField(
+        _("gennemses senest"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Hvornår I senest ser siden igennem, så den stadig er rigtig. Tom: et år efter udgivelsen. En måned "
+            "før får kommunens redaktører en påmindelse på mail og på oversigten; en overskredet dato tælles på "
+            "/kommuner/daekning/. Udgiver KL siden efter datoen, rykkes den et år frem."
+        ),
+    )
+
+    class Meta:
+        abstract = True

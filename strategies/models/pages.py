@@ -11,13 +11,14 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
 from cms.blocks import BodyBlock
-from cms.forms import ParentAwarePageForm
 from cms.models import BasePage, HeroImageMixin, ThemedPageMixin
+from directory.widgets import OrganisationsChooser
 from strategies.blocks import StrategyBodyBlock
+from strategies.forms import MunicipalPageForm
 from strategies.search import action_plan_documents, strategy_documents
 
 from .choices import StrategyStatus, count_by_status, year_validators
-from .mixins import PeriodMixin
+from .mixins import PeriodMixin, ReviewDateMixin
 
 GOAL_FEATURES = ["bold", "italic", "ol", "ul", "link"]
 
@@ -102,7 +103,7 @@ def municipality_page_above(page):
     return MunicipalityPage.objects.filter(path=page.path[: -page.steplen]).first()
 
 
-class StrategyPage(ThemedPageMixin, PeriodMixin, HeroImageMixin, BasePage):
+class StrategyPage(ThemedPageMixin, PeriodMixin, ReviewDateMixin, HeroImageMixin, BasePage):
     """A municipality's strategy for green culture: status, period, vision, goals and partners."""
 
     municipality = models.ForeignKey(
@@ -167,8 +168,9 @@ class StrategyPage(ThemedPageMixin, PeriodMixin, HeroImageMixin, BasePage):
         related_name="partner_in_strategies",
         help_text=_(
             "Kulturinstitutioner, foreninger og virksomheder, I samarbejder med om strategien. Vises som "
-            "liste på strategien og på hver partners egen side. Mangler en partner, så opret den under "
-            "Organisationer og personer."
+            "liste på strategien og på hver partners egen side. Vælg dem med knappen Vælg partnere og søg på "
+            "navnet; kommunens egne organisationer står først, og mangler en, så opret den under fanen "
+            "Opret ny organisation."
         ),
     )
     contact = models.ForeignKey(
@@ -193,7 +195,7 @@ class StrategyPage(ThemedPageMixin, PeriodMixin, HeroImageMixin, BasePage):
         ),
     )
 
-    base_form_class = ParentAwarePageForm
+    base_form_class = MunicipalPageForm
     # No municipality panel: it is the one of the MunicipalityPage above (see full_clean).
     content_panels = BasePage.content_panels + [
         FieldPanel("intro", heading=_("Kort resumé")),
@@ -210,9 +212,10 @@ class StrategyPage(ThemedPageMixin, PeriodMixin, HeroImageMixin, BasePage):
         FieldPanel("goals"),
         FieldPanel("body"),
         FieldPanel("themes"),
-        FieldPanel("partners"),
+        FieldPanel("partners", widget=OrganisationsChooser),
         FieldPanel("contact"),
         FieldPanel("document"),
+        FieldPanel("review_on"),
         InlinePanel("other_plans", heading=_("Kommunens andre planer"), label=_("Link")),
     ]
     search_fields = BasePage.search_fields + [
@@ -271,7 +274,7 @@ class StrategyPage(ThemedPageMixin, PeriodMixin, HeroImageMixin, BasePage):
         yield from strategy_documents(self)
 
 
-class ActionPlanPage(ThemedPageMixin, PeriodMixin, BasePage):
+class ActionPlanPage(ThemedPageMixin, PeriodMixin, ReviewDateMixin, BasePage):
     """An action plan under a strategy: its actions, who does them, when, and how far they have come."""
 
     strategy = models.ForeignKey(
@@ -302,7 +305,7 @@ class ActionPlanPage(ThemedPageMixin, PeriodMixin, BasePage):
         help_text=_("Tom: strategiens kontaktperson vises."),
     )
 
-    base_form_class = ParentAwarePageForm
+    base_form_class = MunicipalPageForm
     content_panels = BasePage.content_panels + [
         FieldPanel("strategy"),
         FieldPanel("intro", heading=_("Kort resumé")),
@@ -310,6 +313,7 @@ class ActionPlanPage(ThemedPageMixin, PeriodMixin, BasePage):
         FieldPanel("body"),
         FieldPanel("themes"),
         FieldPanel("contact"),
+        FieldPanel("review_on"),
         InlinePanel("actions", heading=_("Handlinger"), label=_("Handling")),
     ]
     search_fields = BasePage.search_fields + [index.SearchField("body")]

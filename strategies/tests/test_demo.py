@@ -100,3 +100,20 @@ class DemoContentTests(TestCase):
         response = self.client.get("/kommuner/")
         self.assertContains(response, "denmark-map__area--member")
         self.assertContains(response, "denmark-map__area--published")
+
+
+class DemoEditorsKeepTheirContactsTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        call_command("load_demo", stdout=StringIO())
+
+    def test_a_municipal_editor_may_change_their_own_strategys_contact_and_not_anothers(self):
+        from wagtail.permissions import policy_registry
+
+        policy = policy_registry.get_by_type(Person)
+        editor = get_user_model().objects.get(username="redaktoer-aarhus")
+        aarhus = StrategyPage.objects.get(municipality__short_name="Aarhus").contact
+        odense = StrategyPage.objects.get(municipality__short_name="Odense").contact
+        self.assertEqual(aarhus.municipality.short_name, "Aarhus")
+        self.assertTrue(policy.user_has_permission_for_instance(editor, "change", aarhus))
+        self.assertFalse(policy.user_has_permission_for_instance(editor, "change", odense))

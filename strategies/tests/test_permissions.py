@@ -183,6 +183,25 @@ class MunicipalEditorAccessTests(TestCase):
         )
         self.assertJSONEqual(response.content, {"is_valid": True, "is_available": True})
 
+    def test_a_new_page_offers_submit_for_approval_as_the_main_button(self):
+        url = reverse("wagtailadmin_pages:add", args=("strategies", "strategypage", self.aarhus_page.pk))
+        footer = self.client.get(url).content.decode().split("<footer", 1)[1]
+        self.assertIn("Indsend til godkendelse", footer)
+        self.assertLess(footer.index("Indsend til godkendelse"), footer.index("Gem kladde"))
+
+    def test_copies_within_own_municipality_as_an_unpublished_draft_as_the_docs_say(self):
+        page = self.aarhus_strategy
+        data = {"new_title": "Kopi af strategien", "new_slug": "kopi-af-strategien"}
+        refused = dict(data, new_parent_page=self.odense_page.pk, new_slug="kopi-hos-odense")
+        response = self.client.post(admin_url("copy", page.pk), refused)
+        self.assertFalse(Page.objects.filter(slug="kopi-hos-odense").exists(), "not into another municipality")
+        self.assertNotEqual(response.status_code, 500)
+        data.update(new_parent_page=self.aarhus_page.pk, publish_copies="on")
+        self.client.post(admin_url("copy", page.pk), data)
+        copy = Page.objects.get(slug="kopi-af-strategien")
+        self.assertEqual(copy.get_parent().pk, self.aarhus_page.pk)
+        self.assertFalse(copy.live, "the copy waits for KL's approval like any new page")
+
 
 class ApprovalWorkflowTests(TestCase):
     """A strategy goes from a municipal editor's draft to published after a KL editor approves it."""
