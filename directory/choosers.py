@@ -36,6 +36,9 @@ class OrganisationSearchForm(FieldSearchFilterForm):
 class OrganisationCreationForm(MunicipalityOwnedForm):
     """The chooser's "Opret ny organisation" tab: the few fields a partner needs; the rest later in the register."""
 
+    # An address typed without a scheme is read as https (Django 6's default; 5.2 warns without it).
+    website = forms.URLField(label=_("websted"), required=False, assume_scheme="https")
+
     class Meta:
         model = Organisation
         fields = ["name", "kind", "municipality", "website"]
