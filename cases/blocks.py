@@ -7,6 +7,7 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from cms.blocks import RICH_TEXT_FEATURES, BodyBlock, DanishImageBlock, DocumentBlock, preview_image_value
+from cms.images import GALLERY_PHOTO, prefetch_image_renditions
 
 AGENDA_KINDS = [
     ("oplaeg", _("Oplæg")),
@@ -96,6 +97,12 @@ class GalleryImageBlock(blocks.StructBlock):
         return self.normalize(
             preview_image_value("Deltagere ved et netværksmøde (eksempel)", caption="Eksempel på en billedtekst.")
         )
+
+    def bulk_to_python(self, values):
+        """The photos of a gallery, with the renditions gallery_image.html shows fetched in one query for all."""
+        photos = super().bulk_to_python(values)
+        prefetch_image_renditions([photo.get("image") for photo in photos], GALLERY_PHOTO)
+        return photos
 
 
 class GalleryBlock(blocks.StreamBlock):

@@ -18,6 +18,10 @@ What bans:
 
 Backends without a BAN (Cloudflare, CloudFront…) get a PURGE of the changed page's URLs in both
 languages and of the home pages instead.
+
+The same changes change the content version (cms/fragments.py) in their own transaction, with or
+without a page cache configured, so fragments cached in the application are never older than the
+pages the page cache keeps.
 """
 
 import logging
@@ -39,6 +43,8 @@ from wagtail.contrib.settings.registry import registry as settings_registry
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail.snippets.models import get_snippet_models
+
+from cms.fragments import bump_content_version
 
 logger = logging.getLogger("wagtail.frontendcache")
 
@@ -169,24 +175,30 @@ def _page_urls(page):
     return urls
 
 
+def content_changed(page=None):
+    """Something public pages show has changed: a new content version now, a BAN after the commit."""
+    bump_content_version()
+    schedule_ban(page)
+
+
 def _page_changed(sender, instance, **kwargs):
-    schedule_ban(instance)
+    content_changed(instance)
 
 
 def _restriction_changed(sender, instance, **kwargs):
-    schedule_ban(Page(pk=instance.page_id) if instance.page_id else None)
+    content_changed(Page(pk=instance.page_id) if instance.page_id else None)
 
 
 def _page_deleted(sender, instance, **kwargs):
     if isinstance(instance, Page):
-        schedule_ban()
+        content_changed()
 
 
 def _model_changed(sender, instance, **kwargs):
     if kwargs.get("raw"):
         return
     if sender in _sitewide():
-        schedule_ban()
+        content_changed()
 
 
 _sitewide_cache = None

@@ -1,7 +1,17 @@
-"""What the map of Denmark shows for each of the 98 municipalities."""
+"""What the map of Denmark shows for each of the 98 municipalities, and the map rendered once per content change.
 
+The map is the heaviest part of the home page and /kommuner/ (98 paths, 98 links, and on /kommuner/ a table
+of 98 rows), and it changes only when a member municipality or a strategy is published, unpublished, moved
+or renamed. Both pages take it from `cms.fragments.cached_fragment`, keyed on the content version those
+changes bump and on the language (its labels and links are translated).
+"""
+
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from cms.fragments import cached_fragment
 from cms.models import Municipality
 from strategies.denmark_map import denmark_map
 
@@ -37,3 +47,13 @@ def map_entries(members, table_url=""):
             }
         )
     return entries
+
+
+def index_map_html(index, members):
+    """The map beside its table, for /kommuner/ (`members`: every member, as members_with_strategies gives)."""
+
+    def render():
+        context = {"map": denmark_map(), "map_entries": map_entries(members)}
+        return str(render_to_string("strategies/includes/map_layout.html", context))
+
+    return mark_safe(cached_fragment("strategies.index_map", (index.pk, get_language()), render))  # noqa: S308 - the output of our own template

@@ -8,8 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from cms.models import Municipality, Region, Theme
-from strategies.denmark_map import denmark_map
-from strategies.map_data import map_entries
+from strategies.map_data import index_map_html
 from strategies.models.choices import StrategyStatus, count_by_status
 from strategies.models.pages import ActionPlanPage, StrategyPage
 from strategies.queries import member_pages, members_with_strategies, parent_path, public_strategies
@@ -77,8 +76,7 @@ def listing_context(index, request):
         "themes": themes,
         "statuses": StrategyStatus.choices,
         "selected": {"region": region or "", "tema": theme or "", "status": status or ""},
-        "map": denmark_map(),
-        "map_entries": map_entries(members),
+        "map_html": index_map_html(index, members),
         "compare_url": index.subpage_url("compare"),
         "coverage_url": index.subpage_url("coverage"),
     }

@@ -3,11 +3,14 @@
 from dataclasses import dataclass
 
 from django.db.models import Count, Q
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from wagtail import hooks
 
+from cms.fragments import cached_fragment
 from cms.home import HomeSection, latest_pages_section
 from cms.themes import ThemeItemSource
 
@@ -77,27 +80,31 @@ def action_theme_source():
     ]
 
 
-@hooks.register("home_page_sections")
-def map_section(request, home_page):
-    """A small map of the member municipalities; hidden until the municipality index is published."""
+def _home_map_context():
+    """What the home page's map section shows, or {} while the municipality index is not published."""
     index = MunicipalityIndexPage.objects.live().public().first()
     if index is None:
-        return None
+        return {}
     members = members_with_strategies(index)
+    map_context = {"map": denmark_map(), "map_entries": map_entries(members, table_url=index.url)}
+    return {
+        "index_url": index.url,
+        "map_html": str(render_to_string("strategies/includes/denmark_map.html", map_context)),
+        "member_count": len(members),
+        "published_count": sum(1 for entry in members if entry["strategies"]),
+    }
 
-    published = sum(1 for entry in members if entry["strategies"])
-    return HomeSection(
-        key="map",
-        order=30,
-        template="strategies/home/map_section.html",
-        context={
-            "index": index,
-            "map": denmark_map(),
-            "map_entries": map_entries(members, table_url=index.url),
-            "member_count": len(members),
-            "published_count": published,
-        },
-    )
+
+@hooks.register("home_page_sections")
+def map_section(request, home_page):
+    """A small map of the member municipalities; hidden until the municipality index is published.
+
+    Rendered once per content version and language (strategies/map_data.py says why)."""
+    context = dict(cached_fragment("strategies.home_map", (get_language(),), _home_map_context))
+    if not context:
+        return None
+    context["map_html"] = mark_safe(context["map_html"])  # noqa: S308 - the output of our own template
+    return HomeSection(key="map", order=30, template="strategies/home/map_section.html", context=context)
 
 
 @hooks.register("home_page_sections")

@@ -10,6 +10,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from cms.images import PERSON_CARD_PHOTO, photo_prefetch
 from cms.models import BasePage, ThemedPageMixin
 from search.documents import Kind, page_document, stream_text
 from strategies.models import ActionPlanPage, StrategyPage
@@ -230,7 +231,11 @@ class WorkshopOutputPage(MeetingChildMixin, ThemedPageMixin, BasePage):
 
     @property
     def facilitator_people(self):
-        return unique([link.person for link in self.facilitators.all() if link.person_id])
+        """The facilitators, with what their cards show (organisation, photo renditions) in fixed queries."""
+        links = self.facilitators.select_related("person__organisation").prefetch_related(
+            photo_prefetch("person__photo", PERSON_CARD_PHOTO)
+        )
+        return unique([link.person for link in links if link.person_id])
 
     def search_documents(self):
         facilitators = ", ".join(person.name for person in self.facilitator_people)

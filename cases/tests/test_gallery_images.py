@@ -89,7 +89,7 @@ class GalleryImageMigrationTests(TestCase):
         meeting.gallery = [("photo", {"image": {"image": self.image, "alt_text": "", "decorative": True}})]
         publish(meeting)
         html = self.client.get(meeting.url).content.decode()
-        figure = re.search(r'<figure class="gallery__item">\s*(<img[^>]*>)', html)
+        figure = re.search(r'<figure class="gallery__item">\s*<picture>(?:<source[^>]*>)*(<img[^>]*>)', html)
         self.assertIsNotNone(figure)
         self.assertIn('alt=""', figure.group(1))
 
