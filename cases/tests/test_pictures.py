@@ -76,7 +76,9 @@ class PictureMarkupTests(TestCase):
         )
         publish(strategy)
         (picture,) = pictures(self.client.get(strategy.url).content.decode())
-        img = self.assert_offers_avif_webp_and_jpeg(picture, "(min-width: 72rem) 70rem, calc(100vw - 2rem)")
+        img = self.assert_offers_avif_webp_and_jpeg(
+            picture, "(min-width: 80rem) 33rem, (min-width: 60rem) 40vw, calc(100vw - 2rem)"
+        )
         self.assertIn('alt="En eng"', img)
         self.assertIn('height="500"', img)
         self.assertIn('width="1200"', img)
