@@ -17,7 +17,9 @@ search configuration of its own):
 5. **Split compounds** into known parts (search/data/compound_parts.txt, see docs/search.md): a
    word that is made of known parts, with the Danish linking *s* or *e* between them, also yields
    the parts' terms (`reparationscafé` → `reparationscafe`, `reparation`, `cafe`). Parts are
-   written after the text's own words, so phrases among the words are untouched.
+   written after the text's own words, so phrases among the words are untouched. A word with æ,
+   ø or å also yields the term of its spelling with plain vowels (`grønt` → `gront`,
+   `København` → `kobenhavn`), so a visitor without those keys finds it.
 6. **Synonyms** (query time, from the editors' synonym groups): a query word in a group matches
    any word or phrase of the group.
 
@@ -104,7 +106,7 @@ def _exceptions():
         for ending in _ENDINGS:
             table[short + ending] = term
     # The neuter adjective the stemmer keeps apart from grøn/grønne (grønt → grøn).
-    table["groent"] = _stemmer.stemWord("groen")
+    table["groent"] = table["gront"] = _stemmer.stemWord("groen")
     table.pop("muse", None)  # "muse" on its own is another word
     return table
 
@@ -132,6 +134,16 @@ def term(token: str) -> str:
 
 
 _FOLDED_STOP_WORDS = frozenset(fold(word) for word in STOP_WORDS)
+
+# Æ, ø and å typed as the plain vowel, as on a keyboard without them: grønt → gront, København → kobenhavn.
+_PLAIN = str.maketrans({"æ": "a", "ø": "o", "å": "a"})
+
+
+def plain_term(token: str) -> str | None:
+    """The term of a lowercase token written with plain vowels for æ, ø, å, or None if it has none of them."""
+    if not any(letter in token for letter in "æøå"):
+        return None
+    return term(token.translate(_PLAIN))
 
 
 def is_stop_word(token: str) -> bool:
@@ -217,7 +229,14 @@ def _token_terms(token: str) -> tuple[str | None, tuple[str, ...]]:
     """A lowercase token's term (None for a stop word) and its compound parts' terms, computed once."""
     if is_stop_word(token):
         return None, ()
-    return term(token), tuple(term(part) for part in split_compound(fold(token)))
+    own = term(token)
+    parts = tuple(term(part) for part in split_compound(fold(token)))
+    # A word with æ, ø or å is also found typed with the plain vowels (gront, kobenhavn): the plain
+    # spelling's term is indexed beside the parts; a query typed that way already has that term.
+    plain = plain_term(token)
+    if plain and plain != own and plain not in parts:
+        parts += (plain,)
+    return own, parts
 
 
 def analyse(text: str) -> Analysed:

@@ -9,6 +9,11 @@ site's database.
 Facet counts are GROUP BYs over the facet values. A facet's own selection does not narrow its
 counts (several values of one facet combine with OR, facets combine with AND), so the counts say
 what ticking one more box would give.
+
+Results are groups: every entry carries a `group_key`, its own key except for the parts shown
+inside another document's result (an action inside its plan's). The total, the hits and every
+facet count count groups (`COUNT(DISTINCT group_key)`), so a plan with six matching actions is one
+result, shown with those actions as its matches.
 """
 
 import difflib
@@ -17,13 +22,23 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.db import connection, transaction
-from django.db.models import Count, F
+from django.db.models import Count, F, Q
 
 from search.models import IndexEntry, IndexFacet, IndexState
 from search.synonyms import with_synonyms
 from search.text import STOP_WORDS, WORD, highlight, snippet, stem
 
-from .base import FACETS, MAX_ATTACHMENT_CHARS, MAX_BODY_CHARS, EngineBase, Hit, SearchResults, facet_values, last_page
+from .base import (
+    FACETS,
+    MAX_ATTACHMENT_CHARS,
+    MAX_BODY_CHARS,
+    EngineBase,
+    Hit,
+    Match,
+    SearchResults,
+    facet_values,
+    last_page,
+)
 from .shared import cache_get, cache_set
 
 BATCH_SIZE = 500
@@ -34,7 +49,10 @@ VOCABULARY_SIZE = 20_000
 
 # Rows of the one search statement: part, name, value, number. No value a visitor gives is ever put
 # into SQL text (hence the S608 exemptions): only these numbers, table names, ORDER BYs and placeholders.
-PART_TOTAL, PART_HIT, PART_FACET, PART_VERSION = 0, 1, 2, 3
+PART_TOTAL, PART_HIT, PART_FACET, PART_VERSION, PART_MEMBER = 0, 1, 2, 3, 4
+# What every `matched` CTE selects of an entry `e` (then its rank): the date of a group's own
+# document is `lead_date`, so a group sorts by it even when its members matched with other dates.
+MATCHED_COLUMNS = "e.id, e.date, e.group_key, CASE WHEN e.key = e.group_key THEN e.date END AS lead_date"
 
 
 def bump_index_version():
@@ -93,16 +111,16 @@ class DatabaseEngine(EngineBase):
 
     # Writing -----------------------------------------------------------------------------
 
-    def index(self, items, page_ids):
-        """Replace the documents of `page_ids` with `items` ((SearchDocument, attachment text) pairs)."""
+    def index(self, items, page_ids, object_keys=()):
+        """Replace the documents of `page_ids` and `object_keys` with `items` ((document, PDF text) pairs)."""
         with transaction.atomic():
-            self._delete(page_ids)
+            self._delete(page_ids, object_keys)
             self._insert(items)
             bump_index_version()
 
-    def remove(self, page_ids):
+    def remove(self, page_ids, object_keys=()):
         with transaction.atomic():
-            self._delete(page_ids)
+            self._delete(page_ids, object_keys)
             bump_index_version()
 
     def clear(self):
@@ -136,12 +154,17 @@ class DatabaseEngine(EngineBase):
         with connection.cursor() as cursor:
             self.clear_text(cursor)
 
-    def _delete(self, page_ids):
+    def _delete(self, page_ids, object_keys=()):
         page_ids = list(page_ids)
         for start in range(0, len(page_ids), BATCH_SIZE):
             chunk = page_ids[start : start + BATCH_SIZE]
-            IndexFacet.objects.filter(entry__page_id__in=chunk).delete()
-            IndexEntry.objects.filter(page_id__in=chunk).delete()  # the SQLite trigger drops FTS rows
+            IndexFacet.objects.filter(entry__page_id__in=chunk)._raw_delete(IndexFacet.objects.db)
+            IndexEntry.objects.filter(page_id__in=chunk)._raw_delete(IndexEntry.objects.db)  # trigger: FTS rows
+        for key in object_keys:
+            # An object's documents: its key, and its parts' keys ("<key>:<part>").
+            owned = IndexEntry.objects.filter(Q(key=key) | Q(key__startswith=f"{key}:"))
+            IndexFacet.objects.filter(entry__in=owned)._raw_delete(IndexFacet.objects.db)
+            owned._raw_delete(IndexEntry.objects.db)
 
     def _insert(self, items):
         items = list(items)
@@ -149,11 +172,14 @@ class DatabaseEngine(EngineBase):
             chunk = items[start : start + BATCH_SIZE]
             # A key indexed twice in one batch (a page listed twice) keeps its last version.
             unique = list({document.key: (document, text) for document, text in chunk}.values())
-            IndexEntry.objects.filter(key__in=[document.key for document, _text in unique]).delete()
+            existing = IndexEntry.objects.filter(key__in=[document.key for document, _text in unique])
+            IndexFacet.objects.filter(entry__in=existing)._raw_delete(IndexFacet.objects.db)
+            existing._raw_delete(IndexEntry.objects.db)  # the SQLite trigger drops FTS rows
             entries = IndexEntry.objects.bulk_create(
                 [
                     IndexEntry(
                         key=document.key,
+                        group_key=document.group_key,
                         page_id=document.page_id,
                         kind=str(document.kind),
                         title=document.title[:500],
@@ -218,7 +244,7 @@ class DatabaseEngine(EngineBase):
             rows = self._run(request, page)
         total = rows["total"]
         query = request.query
-        hits = self._hits(rows["ids"], query)
+        hits = self._hits(rows["groups"], rows["members"], query)
         suggestion = "" if total or query.is_empty else self.suggest(query, version=rows["version"])
         return SearchResults(
             total=total,
@@ -231,51 +257,80 @@ class DatabaseEngine(EngineBase):
         )
 
     def statement(self, request, page):
-        """The search statement and which facets it leaves to the cached counts over everything."""
+        """The search statement and which facets it leaves to the cached counts over everything.
+
+        Every count is of groups (a plan and its actions are one); the page of hits is a page of
+        groups, each ranked by its best entry and dated by its own document (else its newest), and
+        the member rows list which entries of those groups matched.
+        """
         filters = request.filters
         matched = self.matched(request)
         source = "matched" if matched else "search_indexentry"  # browsing: the table, where statistics are
         where = Sql.join([self.facet_filter(name, filters[name]) for name in FACETS if filters.get(name)], " AND ")
         where = where if where.text else Sql("1 = 1")
 
-        order = "m.date DESC NULLS LAST, m.id DESC"
-        if request.sort == "relevance" and not request.query.is_empty:
-            order = "m.rank DESC, " + order
-        parts = [
-            Sql(f"SELECT {PART_TOTAL} AS part, NULL AS name, NULL AS value, COUNT(*) AS n FROM {source} m WHERE ")  # noqa: S608
-            + where,
+        ranked = request.sort == "relevance" and not request.query.is_empty
+        order = "g.date DESC NULLS LAST, g.id DESC"
+        if ranked:
+            order = "g.rank DESC, " + order
+        lead_date = "m.lead_date" if matched else "CASE WHEN m.key = m.group_key THEN m.date END"
+        groups = (
             Sql(
-                f"SELECT * FROM (SELECT {PART_HIT} AS part, NULL AS name, CAST(m.id AS VARCHAR(20)) AS value, "  # noqa: S608
-                f"ROW_NUMBER() OVER (ORDER BY {order}) AS n FROM {source} m WHERE "
+                f"SELECT m.group_key, {'MAX(m.rank)' if ranked else '0'} AS rank, "  # noqa: S608
+                f"COALESCE(MAX({lead_date}), MAX(m.date)) AS date, MAX(m.id) AS id FROM {source} m WHERE "
             )
             + where
-            + Sql(f" ORDER BY {order} LIMIT %s OFFSET %s) hits", (request.per_page, (page - 1) * request.per_page)),
+            + Sql(" GROUP BY m.group_key")
+        )
+        page_groups = (
+            Sql(f"page_groups AS (SELECT g.group_key, ROW_NUMBER() OVER (ORDER BY {order}) AS n FROM (")  # noqa: S608
+            + groups
+            + Sql(f") g ORDER BY {order} LIMIT %s OFFSET %s)", (request.per_page, (page - 1) * request.per_page))
+        )
+        member_order = "m.rank DESC, m.id" if ranked else "m.id"
+        parts = [
+            Sql(
+                f"SELECT {PART_TOTAL} AS part, NULL AS name, NULL AS value, COUNT(DISTINCT m.group_key) AS n "  # noqa: S608
+                f"FROM {source} m WHERE "
+            )
+            + where,
+            Sql(f"SELECT {PART_HIT} AS part, NULL AS name, p.group_key AS value, p.n FROM page_groups p"),  # noqa: S608
             Sql(
                 f"SELECT {PART_VERSION} AS part, NULL AS name, NULL AS value, version AS n "  # noqa: S608
                 "FROM search_indexstate WHERE id = 1"
             ),
         ]
+        if not request.query.is_empty or filters:
+            # Which entries of the page's groups matched (the actions listed under their plan).
+            parts.append(
+                Sql(
+                    f"SELECT {PART_MEMBER} AS part, m.group_key AS name, CAST(m.id AS VARCHAR(20)) AS value, "  # noqa: S608
+                    f"ROW_NUMBER() OVER (ORDER BY {member_order}) AS n FROM {source} m "
+                    "WHERE m.group_key IN (SELECT group_key FROM page_groups) AND "
+                )
+                + where
+            )
 
         # Facets whose counts use the same other facets' filters share one GROUP BY; with no words
         # and no other filters that is the whole index, whose counts are cached.
-        groups: dict[tuple, list[str]] = {}
+        facet_groups: dict[tuple, list[str]] = {}
         for name in FACETS:
             applied = tuple((other, tuple(filters[other])) for other in FACETS if other != name and filters.get(other))
-            groups.setdefault(applied, []).append(name)
-        cached = groups.pop((), []) if request.query.is_empty else []
-        for applied, names in groups.items():
+            facet_groups.setdefault(applied, []).append(name)
+        cached = facet_groups.pop((), []) if request.query.is_empty else []
+        for applied, names in facet_groups.items():
             group_where = Sql.join([self.facet_filter(name, list(values)) for name, values in applied], " AND ")
             parts.append(self.facet_counts(source, names, group_where if group_where.text else Sql("1 = 1")))
 
         sql = Sql.join(parts, " UNION ALL ")
-        if matched:
-            sql = Sql("WITH matched AS ") + matched + Sql(" ") + sql
+        ctes = [Sql("matched AS ") + matched] if matched else []
+        sql = Sql("WITH ") + Sql.join([*ctes, page_groups], ", ") + Sql(" ") + sql
         return sql, cached
 
     def _run(self, request, page):
         sql, cached = self.statement(request, page)
-        result = {"total": 0, "ids": [], "facets": {name: {} for name in FACETS}, "version": 0}
-        hit_rows = []
+        result = {"total": 0, "groups": [], "members": {}, "facets": {name: {} for name in FACETS}, "version": 0}
+        hit_rows, member_rows = [], []
         with transaction.atomic(), connection.cursor() as cursor:
             self.prepare(cursor, request)
             cursor.execute(sql.text, sql.params)
@@ -283,12 +338,16 @@ class DatabaseEngine(EngineBase):
                 if part == PART_TOTAL:
                     result["total"] = number
                 elif part == PART_HIT:
-                    hit_rows.append((number, int(value)))
+                    hit_rows.append((number, value))
+                elif part == PART_MEMBER:
+                    member_rows.append((number, name, int(value)))
                 elif part == PART_VERSION:
                     result["version"] = number
                 else:
                     result["facets"][name][value] = number
-        result["ids"] = [pk for _position, pk in sorted(hit_rows)]
+        result["groups"] = [group for _position, group in sorted(hit_rows)]
+        for _position, group, pk in sorted(member_rows):
+            result["members"].setdefault(group, []).append(pk)
         if cached:
             result["facets"].update(self.all_facet_counts(cached, result["version"]))
         return result
@@ -302,7 +361,7 @@ class DatabaseEngine(EngineBase):
             rows = (
                 IndexFacet.objects.filter(name__in=names)
                 .values_list("name", "value")
-                .annotate(number=Count("id"))
+                .annotate(number=Count("entry__group_key", distinct=True))
                 .order_by()
             )
             for name, value, number in rows:
@@ -310,20 +369,37 @@ class DatabaseEngine(EngineBase):
             cache_set(key, counts, CACHE_SECONDS)
         return counts
 
-    def _hits(self, ids, query):
-        if not ids:
+    def _hits(self, groups, members, query):
+        """One hit per group: its own document (the plan), with the matching members (its actions) as matches."""
+        if not groups:
             return []
-        entries = IndexEntry.objects.filter(pk__in=ids, page__live=True).prefetch_related("facets")
+        member_ids = {pk for pks in members.values() for pk in pks}
+        live = Q(page__isnull=True) | Q(page__live=True)
+        entries = list(
+            IndexEntry.objects.filter(live & (Q(key__in=groups) | Q(pk__in=member_ids))).prefetch_related("facets")
+        )
+        by_key = {entry.key: entry for entry in entries}
         by_id = {entry.pk: entry for entry in entries}
         stems = query.stems
         hits = []
-        for pk in ids:
-            entry = by_id.get(pk)
+        for group in groups:
+            found = [by_id[pk] for pk in members.get(group, []) if pk in by_id]
+            entry = by_key.get(group) or (found[0] if found else None)
             if entry is None:
                 continue
             values = {}
             for facet in entry.facets.all():
                 values.setdefault(facet.name, []).append(facet.value)
+            matches = [
+                Match(
+                    title=member.title,
+                    url=member.url,
+                    kind=member.kind,
+                    title_html=highlight(member.title, stems),
+                )
+                for member in found
+                if member.key != entry.key
+            ]
             hits.append(
                 Hit(
                     key=entry.key,
@@ -336,6 +412,7 @@ class DatabaseEngine(EngineBase):
                     snippet_html=snippet([entry.summary, entry.body, entry.attachments], stems),
                     municipalities=[int(code) for code in values.get("municipality", []) if code.isdigit()],
                     themes=values.get("theme", []),
+                    matches=matches,
                 )
             )
         return hits

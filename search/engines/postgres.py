@@ -15,7 +15,7 @@ from django.db import connection
 from search.analysis import analyse
 
 from .base import FACETS
-from .database import PART_FACET, DatabaseEngine, Sql
+from .database import MATCHED_COLUMNS, PART_FACET, DatabaseEngine, Sql
 
 
 def _keys(name, values):
@@ -57,13 +57,13 @@ class PostgresEngine(DatabaseEngine):
         text = tsquery_text(query)
         if not text:
             return Sql(
-                "MATERIALIZED (SELECT e.id, e.date, 0 AS rank, e.facet_keys FROM search_indexentry e WHERE false)"
+                f"MATERIALIZED (SELECT {MATCHED_COLUMNS}, 0 AS rank, e.facet_keys FROM search_indexentry e WHERE false)"  # noqa: S608
             )
         tsquery = Sql("%s::tsquery", (text,))
         # Rank by title (A) and summary (B); matches only in the body or PDFs rank after them.
         rank = Sql("ts_rank(e.rank_vector, ") + tsquery + Sql(")") if request.sort == "relevance" else Sql("0")
         return (
-            Sql("MATERIALIZED (SELECT e.id, e.date, ")
+            Sql(f"MATERIALIZED (SELECT {MATCHED_COLUMNS}, ")  # noqa: S608
             + rank
             + Sql(" AS rank, e.facet_keys FROM search_indexentry e WHERE e.search_vector @@ (")
             + tsquery
@@ -83,7 +83,7 @@ class PostgresEngine(DatabaseEngine):
         ]
         needed = max(len(conditions) - 1, 1)
         return (
-            Sql("MATERIALIZED (SELECT e.id, e.date, 0 AS rank, e.facet_keys FROM search_indexentry e WHERE (")
+            Sql(f"MATERIALIZED (SELECT {MATCHED_COLUMNS}, 0 AS rank, e.facet_keys FROM search_indexentry e WHERE (")  # noqa: S608
             + Sql.join(conditions, " + ")
             + Sql(f") >= {needed})")
         )
@@ -97,7 +97,7 @@ class PostgresEngine(DatabaseEngine):
         return (
             Sql(
                 f"SELECT {PART_FACET} AS part, split_part(k, '=', 1) AS name, substr(k, strpos(k, '=') + 1) AS value, "  # noqa: S608
-                f"COUNT(*) AS n FROM {source} m CROSS JOIN LATERAL unnest(m.facet_keys) AS k "
+                f"COUNT(DISTINCT m.group_key) AS n FROM {source} m CROSS JOIN LATERAL unnest(m.facet_keys) AS k "
                 f"WHERE split_part(k, '=', 1) IN ({placeholders}) AND ",
                 tuple(names),
             )

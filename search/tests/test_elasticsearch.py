@@ -67,8 +67,10 @@ def test_document_fields():
         "analyzer": "danish_index",
         "search_analyzer": "danish_search",
         "copy_to": "suggest",
+        # æ, ø, å read as a, o, a: what a visitor without those keys types (gront, kobenhavn)
+        "fields": {"plain": {"type": "text", "analyzer": "danish_plain"}},
     }
-    for facet_field in ("kind", "themes", "municipalities", "regions", "year", "key"):
+    for facet_field in ("kind", "themes", "municipalities", "regions", "year", "key", "group"):
         assert mapping[facet_field] == {"type": "keyword"}
     assert mapping["date"] == {"type": "date"}
     assert mapping["suggest"]["analyzer"] == "suggest_trigram"
@@ -86,7 +88,16 @@ def test_words_must_all_match_and_phrases_are_phrases():
     words, phrase = query
     assert words["multi_match"] == {
         "query": "kultur museum",
-        "fields": ["title^4", "summary^2", "body", "attachments"],
+        "fields": [
+            "title^4",
+            "summary^2",
+            "body",
+            "attachments",
+            "title.plain^4",
+            "summary.plain^2",
+            "body.plain",
+            "attachments.plain",
+        ],
         "type": "cross_fields",
         "operator": "and",
     }
@@ -109,7 +120,27 @@ def test_facet_filters_post_filter_and_per_facet_aggregations():
     # A facet's own selection does not narrow its counts; the other facets' selections do.
     theme_filter = body["aggs"]["_filter_theme"]["filter"]
     assert theme_filter == {"terms": {"municipalities": ["751", "461"]}}
-    assert body["aggs"]["_filter_year"]["aggs"]["year"] == {"terms": {"field": "year", "size": 100}}
+    # Counts are of groups (an action plan and its actions count once), and so is the total.
+    assert body["aggs"]["_filter_year"]["aggs"]["year"] == {
+        "terms": {"field": "year", "size": 100},
+        "aggs": {"metric": {"cardinality": {"field": "group"}}},
+    }
+    groups = body["aggs"]["_filter_groups"]
+    assert groups["filter"] == body["post_filter"]
+    assert groups["aggs"]["groups"]["cardinality"]["field"] == "group"
+
+
+def test_hits_are_collapsed_to_one_per_group_with_the_matching_members():
+    body = compiled("kultur")
+    assert body["collapse"]["field"] == "group"
+    assert body["collapse"]["inner_hits"]["name"] == "matches"
+
+
+def test_plain_vowels_read_like_the_letters():
+    settings = build_index("x").to_dict()["settings"]["analysis"]
+    assert settings["analyzer"]["danish_plain"]["char_filter"] == ["danish_plain_folding"]
+    assert "ø => o" in settings["char_filter"]["danish_plain_folding"]["mappings"]
+    assert "gront => groen" in settings["filter"]["danish_stem_exceptions"]["rules"]
 
 
 def test_paging_sorting_timeout_highlighting_and_suggestions():
