@@ -205,8 +205,19 @@ def split_compound(folded: str) -> tuple[str, ...]:
     return best or ()
 
 
+# The lengths of the parts' stems: the stem of an inflected part starts with the part's stem (the
+# stemmer only removes endings), so a tail that starts with none of them needs no stemming.
+_PART_TERM_LENGTHS = tuple(sorted({len(part_term) for part_term in _PART_TERMS}))
+
+
 def _is_final_part(tail: str) -> bool:
-    return len(tail) >= MIN_PART and (tail in COMPOUND_PARTS or term(tail) in _PART_TERMS)
+    if len(tail) < MIN_PART:
+        return False
+    if tail in COMPOUND_PARTS or tail in STEM_EXCEPTIONS:
+        return tail in COMPOUND_PARTS or term(tail) in _PART_TERMS
+    if not any(tail[:length] in _PART_TERMS for length in _PART_TERM_LENGTHS if length <= len(tail)):
+        return False
+    return term(tail) in _PART_TERMS
 
 
 # Text and query analysis -------------------------------------------------------------------
@@ -241,14 +252,10 @@ def _token_terms(token: str) -> tuple[str | None, tuple[str, ...]]:
 
 def analyse(text: str) -> Analysed:
     """The terms a text is indexed under, the same on every database engine."""
-    words, parts = [], []
-    for token in tokens(text):
-        own, token_parts = _token_terms(token)
-        if own is None:
-            continue
-        words.append(own)
-        parts.extend(token_parts)
-    return Analysed(tuple(words), tuple(parts))
+    analysed = list(map(_token_terms, tokens(text)))  # each distinct token is analysed once (cached)
+    words = tuple(own for own, _parts in analysed if own is not None)
+    parts = tuple(part for _own, token_parts in analysed if token_parts for part in token_parts)
+    return Analysed(words, parts)
 
 
 def analysed_text(text: str) -> str:

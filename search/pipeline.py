@@ -189,6 +189,35 @@ def related_objects(page_ids):
     return found
 
 
+def objects_listing(page_ids, titles):
+    """The searchable objects that refer to these pages, and those whose indexed text names them.
+
+    The second half finds what no relation shows any more: when a meeting is unpublished, its talks
+    are gone before search hears of it, but its speakers' documents still name the meeting.
+    """
+    found = {object_key(obj): obj for obj in related_objects(page_ids)}
+    titles = [title for title in titles if title]
+    if titles:
+        named = Q()
+        for title in titles:
+            named |= Q(body__icontains=title)
+        keys = IndexEntry.objects.filter(Q(page__isnull=True) & named).values_list("key", flat=True)
+        by_model = {}
+        for key in keys:
+            label, _sep, rest = key.partition(":")
+            pk = rest.split(":", 1)[0]
+            if pk.isdigit():
+                by_model.setdefault(label, set()).add(int(pk))
+        for label, pks in by_model.items():
+            try:
+                model = apps.get_model(label)
+            except (LookupError, ValueError):
+                continue
+            for obj in model._default_manager.filter(pk__in=pks):
+                found.setdefault(object_key(obj), obj)
+    return list(found.values())
+
+
 def index_subtree(page):
     """Reindex a page and everything below it (after a move or a change of privacy)."""
     return index_pages(page.get_descendants(inclusive=True).specific().iterator(chunk_size=200))

@@ -25,7 +25,7 @@ def on_published(sender, instance, **kwargs):
 
 
 def on_unpublished(sender, instance, **kwargs):
-    pipeline.remove_pages([instance.pk])
+    pipeline.remove_pages([instance.pk], related=pipeline.objects_listing([instance.pk], [instance.title]))
 
 
 def on_moved(sender, instance, **kwargs):
@@ -34,7 +34,7 @@ def on_moved(sender, instance, **kwargs):
 
 def on_deleting(sender, instance, **kwargs):
     # What refers to the page is gone after the delete: remember whose public pages list it.
-    instance._search_related = pipeline.related_objects([instance.pk])
+    instance._search_related = pipeline.objects_listing([instance.pk], [instance.title])
 
 
 def on_deleted(sender, instance, **kwargs):

@@ -25,17 +25,12 @@ def _keys(name, values):
 class PostgresEngine(DatabaseEngine):
     vendor = "postgresql"
 
-    def store_text(self, cursor, entries):
-        # The vectors from the analysed terms; the facet array is copied from the facet rows.
-        cursor.executemany(
-            "UPDATE search_indexentry SET search_vector = %s::tsvector, rank_vector = %s::tsvector WHERE id = %s",
-            [(*entry_vectors(entry), entry.pk) for entry in entries],
-        )
-        cursor.execute(
-            "UPDATE search_indexentry e SET facet_keys = ARRAY(SELECT f.name || '=' || f.value "
-            "FROM search_indexfacet f WHERE f.entry_id = e.id ORDER BY f.id) WHERE e.id = ANY(%s)",
-            [[entry.pk for entry in entries]],
-        )
+    def entry_columns(self):
+        # The vectors from the analysed terms and the facet array, written with the entry itself.
+        return (("search_vector", "%s::tsvector"), ("rank_vector", "%s::tsvector"), ("facet_keys", "%s::text[]"))
+
+    def entry_values(self, entry):
+        return (*entry_vectors(entry), [f"{name}={value}" for name, value in entry.facets])
 
     def refresh_statistics(self, cursor):
         cursor.execute("ANALYZE search_indexentry")
@@ -124,23 +119,31 @@ def _lexeme(term):
 
 def tsvector_text(fields):
     """A tsvector literal of (text, weight) fields: each field's words in order, then its compound parts."""
+    return _vector([(analyse(text), weight) for text, weight in fields])
+
+
+def _vector(analysed):
+    """A tsvector literal of (Analysed, weight) pairs."""
     positions = defaultdict(list)
     position = 0
-    analysed = [(analyse(text), weight) for text, weight in fields]
     for terms, weight in [(a.words, w) for a, w in analysed] + [(a.parts, w) for a, w in analysed]:
         for term in terms:
             position = min(position + 1, MAX_POSITION)
-            if len(positions[term]) < MAX_POSITIONS_PER_TERM:
-                positions[term].append(f"{position}{weight}")
+            places = positions[term]
+            if len(places) < MAX_POSITIONS_PER_TERM:
+                places.append(f"{position}{weight}")
     return " ".join(f"{_lexeme(term)}:{','.join(places)}" for term, places in positions.items())
 
 
 def entry_vectors(entry):
-    """The (search vector, rank vector) literals of an index entry: title A, summary and themes B, the rest C."""
-    title = (entry.title, "A")
-    summary = (entry.summary + " " + entry.theme_text, "B")
-    body = (entry.body + " " + entry.attachments, "C")
-    return tsvector_text([title, summary, body]), tsvector_text([title, summary])
+    """The (search vector, rank vector) literals of an index entry: title A, summary and themes B, the rest C.
+
+    Title and summary are analysed once for both vectors.
+    """
+    title = (analyse(entry.title), "A")
+    summary = (analyse(entry.summary + " " + entry.theme_text), "B")
+    body = (analyse(entry.body + " " + entry.attachments), "C")
+    return _vector([title, summary, body]), _vector([title, summary])
 
 
 def tsquery_text(query):
