@@ -106,7 +106,9 @@ def _exceptions():
         for ending in _ENDINGS:
             table[short + ending] = term
     # The neuter adjective the stemmer keeps apart from grøn/grønne (grønt → grøn).
-    table["groent"] = table["gront"] = _stemmer.stemWord("groen")
+    table["groent"] = _stemmer.stemWord("groen")
+    # And its spelling with a plain o (see plain_term), with gron and gronne.
+    table["gront"] = _stemmer.stemWord("gron")
     table.pop("muse", None)  # "muse" on its own is another word
     return table
 

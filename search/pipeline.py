@@ -20,6 +20,7 @@ from django.db.models import Q
 
 from wagtail.models import Page, PageViewRestriction
 
+from cms.models import Municipality
 from search.documents import object_key
 from search.engines import index_engines
 from search.models import IndexEntry
@@ -125,7 +126,8 @@ def index_pages(pages):
     page_ids = [page.pk for page in pages]
     for engine in index_engines():
         _safely(engine, "index", items, page_ids)
-    index_objects(related_objects(page_ids))
+    # Republishing may have dropped a reference (a meeting's old speakers): titles find those too.
+    index_objects(objects_listing(page_ids, [page.title for page in pages]))
     return report
 
 
@@ -237,7 +239,7 @@ def iter_batches(report, batch_pages=200, progress=None):
     paths = restricted_paths()
     yield from _page_batches(report, paths, batch_pages, progress)
     for model in searchable_object_models():
-        queryset = model._default_manager.order_by("pk")
+        queryset = _loaded_with(model._default_manager.order_by("pk"))
         if progress:
             progress.start(model._meta.verbose_name_plural, queryset.count())
         batch = []
@@ -254,9 +256,33 @@ def iter_batches(report, batch_pages=200, progress=None):
             progress.finish()
 
 
+def _loaded_with(queryset):
+    """The queryset with what every document reads loaded in bulk, not one query per page or object:
+    the themes (a `themes` field) and each municipality's region (region codes are facet values)."""
+    model = queryset.model
+    names = {field.name for field in model._meta.get_fields()}
+    if "themes" in names:
+        queryset = queryset.prefetch_related("themes")
+    paths = _municipality_paths(model)
+    return queryset.select_related(*paths) if paths else queryset
+
+
+def _municipality_paths(model, depth=2):
+    """select_related paths to the regions of the municipalities a model points at (directly or one step on)."""
+    paths = []
+    for link in model._meta.concrete_fields:
+        if not isinstance(link, models.ForeignKey) or link.related_model is None:
+            continue
+        if link.related_model is Municipality:
+            paths.append(f"{link.name}__region")
+        elif depth > 1 and not issubclass(link.related_model, Page):
+            paths += [f"{link.name}__{path}" for path in _municipality_paths(link.related_model, depth - 1)]
+    return paths
+
+
 def _page_batches(report, paths, batch_pages, progress):
     for model in searchable_models():
-        queryset = model.objects.live().order_by("path")
+        queryset = _loaded_with(model.objects.live().order_by("path"))
         total = queryset.count()
         if progress:
             progress.start(model._meta.verbose_name_plural, total)

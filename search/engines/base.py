@@ -18,6 +18,11 @@ SORTS = ("relevance", "newest")
 MAX_BODY_CHARS = 100_000
 MAX_ATTACHMENT_CHARS = 200_000
 
+# Documents that are not pages (organisations, people) rank at this fraction of a page's score for
+# the same match: a visitor typing a town's name wants its strategy and plan before the names of
+# its institutions, and a person's name still finds the person among the first.
+NOT_PAGE_WEIGHT = 0.5
+
 # What the index is fed: a document and the text of its attached PDFs.
 Item = tuple[SearchDocument, str]
 

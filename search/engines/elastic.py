@@ -56,6 +56,7 @@ from .base import (
     FACETS,
     MAX_ATTACHMENT_CHARS,
     MAX_BODY_CHARS,
+    NOT_PAGE_WEIGHT,
     EngineBase,
     Hit,
     Match,
@@ -244,7 +245,12 @@ class EntrySearch(FacetedSearch):
         for phrase in query.phrases:
             must.append(Q("multi_match", query=" ".join(phrase), fields=self.fields, type="phrase"))
         must_not = [Q("multi_match", query=" ".join(query.excluded), fields=self.fields)] if query.excluded else []
-        search = search.query(Q("bool", must=must, must_not=must_not) if must_not else Q("bool", must=must))
+        matching = Q("bool", must=must, must_not=must_not) if must_not else Q("bool", must=must)
+        # Documents that are not pages (organisations, people) rank lower, as on the database engines.
+        not_page = Q("bool", must_not=[Q("exists", field="page_id")])
+        search = search.query(
+            Q("function_score", query=matching, functions=[{"filter": not_page, "weight": NOT_PAGE_WEIGHT}])
+        )
         suggest_text = " ".join(query.all_words)
         return search.suggest(
             "spelling",

@@ -14,7 +14,7 @@ from django.db import connection
 
 from search.analysis import analyse
 
-from .base import FACETS
+from .base import FACETS, NOT_PAGE_WEIGHT
 from .database import MATCHED_COLUMNS, PART_FACET, DatabaseEngine, Sql
 
 
@@ -56,7 +56,10 @@ class PostgresEngine(DatabaseEngine):
             )
         tsquery = Sql("%s::tsquery", (text,))
         # Rank by title (A) and summary (B); matches only in the body or PDFs rank after them.
-        rank = Sql("ts_rank(e.rank_vector, ") + tsquery + Sql(")") if request.sort == "relevance" else Sql("0")
+        rank = Sql("0")
+        if request.sort == "relevance":
+            weight = f" * (CASE WHEN e.page_id IS NULL THEN {NOT_PAGE_WEIGHT} ELSE 1 END)"
+            rank = Sql("ts_rank(e.rank_vector, ") + tsquery + Sql(")" + weight)
         return (
             Sql(f"MATERIALIZED (SELECT {MATCHED_COLUMNS}, ")  # noqa: S608
             + rank

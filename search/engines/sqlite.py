@@ -6,6 +6,7 @@ entry's FTS row when the entry is deleted (see migrations/0002_fulltext.py).
 
 from search.analysis import analysed_text
 
+from .base import NOT_PAGE_WEIGHT
 from .database import MATCHED_COLUMNS, PART_FACET, DatabaseEngine, Sql
 
 
@@ -60,7 +61,10 @@ class SqliteEngine(DatabaseEngine):
         if not clauses:
             return Sql(f"MATERIALIZED (SELECT {MATCHED_COLUMNS}, 0 AS rank FROM search_indexentry e WHERE 0)")  # noqa: S608
         # bm25 is lower for better matches; weights: title 10, summary 4, body 1.
-        rank = "-bm25(search_fts, 10.0, 4.0, 1.0)" if request.sort == "relevance" else "0"
+        rank = "0"
+        if request.sort == "relevance":
+            weight = f"(CASE WHEN e.page_id IS NULL THEN {NOT_PAGE_WEIGHT} ELSE 1 END)"
+            rank = f"-bm25(search_fts, 10.0, 4.0, 1.0) * {weight}"
         return Sql(
             f"MATERIALIZED (SELECT {MATCHED_COLUMNS}, {rank} AS rank FROM search_fts "  # noqa: S608
             "JOIN search_indexentry e ON e.id = search_fts.rowid WHERE search_fts MATCH %s)",
