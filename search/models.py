@@ -16,7 +16,8 @@ class IndexEntry(models.Model):
     """One searchable document (a page or a part of one) as the public search shows it."""
 
     key = models.CharField(_("nøgle"), max_length=120, unique=True)
-    # Documents of one group are one result (an action plan and its actions); the group's own key.
+    # Documents of one group are one result (an action plan and its actions): the group's key (the
+    # plan's), on the plan and on each action. Empty for an entry that is a result of its own.
     group_key = models.CharField(_("gruppe"), max_length=120, null=True, blank=True, db_index=True)
     page = models.ForeignKey(
         "wagtailcore.Page",

@@ -10,10 +10,11 @@ Facet counts are GROUP BYs over the facet values. A facet's own selection does n
 counts (several values of one facet combine with OR, facets combine with AND), so the counts say
 what ticking one more box would give.
 
-Results are groups: every entry carries a `group_key`, its own key except for the parts shown
-inside another document's result (an action inside its plan's). The total, the hits and every
-facet count count groups (`COUNT(DISTINCT group_key)`), so a plan with six matching actions is one
-result, shown with those actions as its matches.
+Results are groups: an entry of a group (an action plan and its actions) carries the group's key
+as `group_key` (the plan's key); every other entry is a group of its own and has none (NULL), so
+the common case costs no grouping. The total, the hits and every facet count count results
+(`COUNT_RESULTS`: the entries without a group, plus the distinct groups), so a plan with six matching
+actions is one result, shown with those actions as its matches.
 """
 
 import difflib
@@ -54,6 +55,8 @@ PART_TOTAL, PART_HIT, PART_FACET, PART_VERSION, PART_MEMBER = 0, 1, 2, 3, 4
 # What every `matched` CTE selects of an entry `e` (then its rank): the date of a group's own
 # document is `lead_date`, so a group sorts by it even when its members matched with other dates.
 MATCHED_COLUMNS = "e.id, e.date, e.group_key, CASE WHEN e.key = e.group_key THEN e.date END AS lead_date"
+# How many results rows `m` make: each entry without a group is one, each group is one.
+COUNT_RESULTS = "(COALESCE(SUM(CASE WHEN m.group_key IS NULL THEN 1 ELSE 0 END), 0) + COUNT(DISTINCT m.group_key))"
 
 
 def bump_index_version():
@@ -217,6 +220,8 @@ class DatabaseEngine(EngineBase):
                 # A key indexed twice in one batch (a page listed twice) keeps its last version.
                 unique = list({document.key: (document, text) for document, text in chunk}.values())
                 keys = [document.key for document, _text in unique]
+                # A page's documents are indexed together: a document heads a group when parts name it.
+                heads = {document.group for document, _text in unique if document.group}
                 if not fresh:
                     existing = IndexEntry.objects.filter(key__in=keys)
                     IndexFacet.objects.filter(entry__in=existing)._raw_delete(IndexFacet.objects.db)
@@ -236,7 +241,7 @@ class DatabaseEngine(EngineBase):
                     rows.append(
                         (
                             document.key,
-                            document.group_key,
+                            document.group or (document.key if document.key in heads else None),
                             document.page_id,
                             str(document.kind),
                             entry.title,
@@ -341,27 +346,35 @@ class DatabaseEngine(EngineBase):
         if ranked:
             order = "g.rank DESC, " + order
         lead_date = "m.lead_date" if matched else "CASE WHEN m.key = m.group_key THEN m.date END"
-        groups = (
+        rank = "m.rank" if ranked else "0"
+        # Entries without a group are results as they are; only grouped entries are aggregated.
+        results = (
             Sql(
-                f"SELECT m.group_key, {'MAX(m.rank)' if ranked else '0'} AS rank, "  # noqa: S608
-                f"COALESCE(MAX({lead_date}), MAX(m.date)) AS date, MAX(m.id) AS id FROM {source} m WHERE "
+                f"SELECT CAST(m.id AS VARCHAR(20)) AS result, {rank} AS rank, m.date, m.id FROM {source} m "  # noqa: S608
+                "WHERE m.group_key IS NULL AND "
+            )
+            + where
+            + Sql(
+                f" UNION ALL SELECT m.group_key, {'MAX(m.rank)' if ranked else '0'}, "  # noqa: S608
+                f"COALESCE(MAX({lead_date}), MAX(m.date)), MAX(m.id) FROM {source} m "
+                "WHERE m.group_key IS NOT NULL AND "
             )
             + where
             + Sql(" GROUP BY m.group_key")
         )
         page_groups = (
-            Sql(f"page_groups AS (SELECT g.group_key, ROW_NUMBER() OVER (ORDER BY {order}) AS n FROM (")  # noqa: S608
-            + groups
+            Sql(f"page_groups AS (SELECT g.result, ROW_NUMBER() OVER (ORDER BY {order}) AS n FROM (")  # noqa: S608
+            + results
             + Sql(f") g ORDER BY {order} LIMIT %s OFFSET %s)", (request.per_page, (page - 1) * request.per_page))
         )
         member_order = "m.rank DESC, m.id" if ranked else "m.id"
         parts = [
             Sql(
-                f"SELECT {PART_TOTAL} AS part, NULL AS name, NULL AS value, COUNT(DISTINCT m.group_key) AS n "  # noqa: S608
+                f"SELECT {PART_TOTAL} AS part, NULL AS name, NULL AS value, {COUNT_RESULTS} AS n "  # noqa: S608
                 f"FROM {source} m WHERE "
             )
             + where,
-            Sql(f"SELECT {PART_HIT} AS part, NULL AS name, p.group_key AS value, p.n FROM page_groups p"),  # noqa: S608
+            Sql(f"SELECT {PART_HIT} AS part, NULL AS name, p.result AS value, p.n FROM page_groups p"),  # noqa: S608
             Sql(
                 f"SELECT {PART_VERSION} AS part, NULL AS name, NULL AS value, version AS n "  # noqa: S608
                 "FROM search_indexstate WHERE id = 1"
@@ -373,7 +386,7 @@ class DatabaseEngine(EngineBase):
                 Sql(
                     f"SELECT {PART_MEMBER} AS part, m.group_key AS name, CAST(m.id AS VARCHAR(20)) AS value, "  # noqa: S608
                     f"ROW_NUMBER() OVER (ORDER BY {member_order}) AS n FROM {source} m "
-                    "WHERE m.group_key IN (SELECT group_key FROM page_groups) AND "
+                    "WHERE m.group_key IN (SELECT result FROM page_groups) AND "
                 )
                 + where
             )
@@ -428,30 +441,41 @@ class DatabaseEngine(EngineBase):
             rows = (
                 IndexFacet.objects.filter(name__in=names)
                 .values_list("name", "value")
-                .annotate(number=Count("entry__group_key", distinct=True))
+                .annotate(
+                    alone=Count("id", filter=Q(entry__group_key__isnull=True)),
+                    groups=Count("entry__group_key", distinct=True),
+                )
                 .order_by()
             )
-            for name, value, number in rows:
-                counts[name][value] = number
+            for name, value, alone, groups in rows:
+                counts[name][value] = alone + groups
             cache_set(key, counts, CACHE_SECONDS)
         return counts
 
-    def _hits(self, groups, members, query):
-        """One hit per group: its own document (the plan), with the matching members (its actions) as matches."""
-        if not groups:
+    def _hits(self, results, members, query):
+        """One hit per result: an entry without a group (its id), or a group (its key) shown as its own
+        document (the plan) with the matching members (its actions) as matches."""
+        if not results:
             return []
+        alone = [int(result) for result in results if result.isdigit()]
+        groups = [result for result in results if not result.isdigit()]
         member_ids = {pk for pks in members.values() for pk in pks}
         live = Q(page__isnull=True) | Q(page__live=True)
         entries = list(
-            IndexEntry.objects.filter(live & (Q(key__in=groups) | Q(pk__in=member_ids))).prefetch_related("facets")
+            IndexEntry.objects.filter(live & (Q(key__in=groups) | Q(pk__in=[*alone, *member_ids]))).prefetch_related(
+                "facets"
+            )
         )
         by_key = {entry.key: entry for entry in entries}
         by_id = {entry.pk: entry for entry in entries}
         stems = query.stems
         hits = []
-        for group in groups:
-            found = [by_id[pk] for pk in members.get(group, []) if pk in by_id]
-            entry = by_key.get(group) or (found[0] if found else None)
+        for result in results:
+            if result.isdigit():
+                entry, found = by_id.get(int(result)), []
+            else:
+                found = [by_id[pk] for pk in members.get(result, []) if pk in by_id]
+                entry = by_key.get(result) or (found[0] if found else None)
             if entry is None:
                 continue
             values = {}

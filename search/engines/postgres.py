@@ -15,7 +15,7 @@ from django.db import connection
 from search.analysis import analyse
 
 from .base import FACETS, NOT_PAGE_WEIGHT
-from .database import MATCHED_COLUMNS, PART_FACET, DatabaseEngine, Sql
+from .database import COUNT_RESULTS, MATCHED_COLUMNS, PART_FACET, DatabaseEngine, Sql
 
 
 def _keys(name, values):
@@ -95,7 +95,7 @@ class PostgresEngine(DatabaseEngine):
         return (
             Sql(
                 f"SELECT {PART_FACET} AS part, split_part(k, '=', 1) AS name, substr(k, strpos(k, '=') + 1) AS value, "  # noqa: S608
-                f"COUNT(DISTINCT m.group_key) AS n FROM {source} m CROSS JOIN LATERAL unnest(m.facet_keys) AS k "
+                f"{COUNT_RESULTS} AS n FROM {source} m CROSS JOIN LATERAL unnest(m.facet_keys) AS k "
                 f"WHERE split_part(k, '=', 1) IN ({placeholders}) AND ",
                 tuple(names),
             )

@@ -7,7 +7,7 @@ entry's FTS row when the entry is deleted (see migrations/0002_fulltext.py).
 from search.analysis import analysed_text
 
 from .base import NOT_PAGE_WEIGHT
-from .database import MATCHED_COLUMNS, PART_FACET, DatabaseEngine, Sql
+from .database import COUNT_RESULTS, MATCHED_COLUMNS, PART_FACET, DatabaseEngine, Sql
 
 
 class SqliteEngine(DatabaseEngine):
@@ -82,7 +82,7 @@ class SqliteEngine(DatabaseEngine):
         placeholders = ", ".join(["%s"] * len(names))
         return (
             Sql(
-                f"SELECT {PART_FACET} AS part, fv.name, fv.value, COUNT(DISTINCT m.group_key) AS n "  # noqa: S608
+                f"SELECT {PART_FACET} AS part, fv.name, fv.value, {COUNT_RESULTS} AS n "  # noqa: S608
                 # CROSS JOIN makes SQLite read the matches first and look up each one's facets.
                 f"FROM {source} m CROSS JOIN search_indexfacet fv ON fv.entry_id = m.id "
                 f"WHERE fv.name IN ({placeholders}) AND ",
