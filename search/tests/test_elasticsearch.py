@@ -21,6 +21,13 @@ def compiled(q="", **options):
     return engine.build(SearchRequest(query=parse_query(q), **options))._s.to_dict()
 
 
+def matching(body):
+    """The bool query of the words, inside the function score that ranks documents that are not pages lower."""
+    score = body["query"]["function_score"]
+    assert score["functions"] == [{"filter": {"bool": {"must_not": [{"exists": {"field": "page_id"}}]}}, "weight": 0.5}]
+    return score["query"]["bool"]
+
+
 def test_mapping_has_danish_analysis_with_decompounding_and_synonyms():
     settings = build_index("x").to_dict()["settings"]
     analysis = settings["analysis"]
@@ -51,7 +58,7 @@ def test_or_groups_synonyms_and_excluded_words_in_the_query():
     query = parse_query("grøn OR kultur genbrug -museum").with_synonyms(
         {"genbrug": ("genanvendelse", "cirkulær økonomi")}
     )
-    body = engine.build(SearchRequest(query=query))._s.to_dict()["query"]["bool"]
+    body = matching(engine.build(SearchRequest(query=query))._s.to_dict())
     either, synonyms = body["must"]
     assert [way["multi_match"]["query"] for way in either["bool"]["should"]] == ["grøn", "kultur"]
     ways = synonyms["bool"]["should"]
@@ -84,7 +91,7 @@ def test_document_from_search_document():
 
 
 def test_words_must_all_match_and_phrases_are_phrases():
-    query = compiled('kultur museum "grøn omstilling"')["query"]["bool"]["must"]
+    query = matching(compiled('kultur museum "grøn omstilling"'))["must"]
     words, phrase = query
     assert words["multi_match"] == {
         "query": "kultur museum",
@@ -107,7 +114,7 @@ def test_words_must_all_match_and_phrases_are_phrases():
 def test_syntax_characters_never_reach_a_query_parser():
     body = compiled('title:(kultur* OR ~museum^3) "')
     assert "query_string" not in str(body)
-    plain, either = body["query"]["bool"]["must"]
+    plain, either = matching(body)["must"]
     assert plain["multi_match"]["query"] == "title 3"  # OR joins the words around it; the rest is plain
     assert [way["multi_match"]["query"] for way in either["bool"]["should"]] == ["kultur", "museum"]
 
