@@ -10,6 +10,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
 
 from .forms import MunicipalityOwnedForm
+from .search import organisation_documents, person_documents
 
 
 def unique_slug(instance, value, max_length=100):
@@ -99,6 +100,10 @@ class Organisation(DirectoryEntry):
             models.UniqueConstraint(fields=["name", "municipality"], name="unique_organisation_per_municipality"),
         ]
 
+    def search_documents(self):
+        """What the public search finds of the organisation: what its public page shows."""
+        yield from organisation_documents(self)
+
 
 class Person(DirectoryEntry):
     """A speaker or contact person; only work contact details are ever stored."""
@@ -171,6 +176,10 @@ class Person(DirectoryEntry):
         ordering = ["name"]
         verbose_name = _("person")
         verbose_name_plural = _("personer")
+
+    def search_documents(self):
+        """What the public search finds of the person: nothing unless they have a public page."""
+        yield from person_documents(self)
 
     def clean(self):
         super().clean()

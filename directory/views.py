@@ -13,21 +13,8 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from wagtail import hooks
-
 from .models import Organisation, Person
-
-
-def hook_sections(hook_name, obj, request):
-    """The sections every function registered for the hook adds, in hook order; empty sections are left out."""
-    sections = []
-    for hook in hooks.get_hooks(hook_name):
-        sections.extend(section for section in hook(obj, request) or [] if section.get("items"))
-    return sections
-
-
-def organisation_sections(organisation, request):
-    return hook_sections("organisation_page_sections", organisation, request)
+from .sections import organisation_sections, person_sections
 
 
 @require_safe
@@ -49,7 +36,7 @@ def organisation_detail(request, slug):
 def person_detail(request, slug):
     """A speaker's or contact person's page: who they are and where they appear on the site."""
     person = get_object_or_404(Person.objects.select_related("organisation", "photo"), slug=slug)
-    sections = hook_sections("person_page_sections", person, request)
+    sections = person_sections(person, request)
     if not sections:
         raise Http404(_("Personen har ingen offentlige oplæg eller cases."))
     description = ", ".join(part for part in (person.name, person.job_title, person.organisation_label) if part)

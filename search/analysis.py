@@ -17,7 +17,9 @@ search configuration of its own):
 5. **Split compounds** into known parts (search/data/compound_parts.txt, see docs/search.md): a
    word that is made of known parts, with the Danish linking *s* or *e* between them, also yields
    the parts' terms (`reparationscafé` → `reparationscafe`, `reparation`, `cafe`). Parts are
-   written after the text's own words, so phrases among the words are untouched.
+   written after the text's own words, so phrases among the words are untouched. A word with æ,
+   ø or å also yields the term of its spelling with plain vowels (`grønt` → `gront`,
+   `København` → `kobenhavn`), so a visitor without those keys finds it.
 6. **Synonyms** (query time, from the editors' synonym groups): a query word in a group matches
    any word or phrase of the group.
 
@@ -105,6 +107,8 @@ def _exceptions():
             table[short + ending] = term
     # The neuter adjective the stemmer keeps apart from grøn/grønne (grønt → grøn).
     table["groent"] = _stemmer.stemWord("groen")
+    # And its spelling with a plain o (see plain_term), with gron and gronne.
+    table["gront"] = _stemmer.stemWord("gron")
     table.pop("muse", None)  # "muse" on its own is another word
     return table
 
@@ -132,6 +136,16 @@ def term(token: str) -> str:
 
 
 _FOLDED_STOP_WORDS = frozenset(fold(word) for word in STOP_WORDS)
+
+# Æ, ø and å typed as the plain vowel, as on a keyboard without them: grønt → gront, København → kobenhavn.
+_PLAIN = str.maketrans({"æ": "a", "ø": "o", "å": "a"})
+
+
+def plain_term(token: str) -> str | None:
+    """The term of a lowercase token written with plain vowels for æ, ø, å, or None if it has none of them."""
+    if not any(letter in token for letter in "æøå"):
+        return None
+    return term(token.translate(_PLAIN))
 
 
 def is_stop_word(token: str) -> bool:
@@ -193,8 +207,19 @@ def split_compound(folded: str) -> tuple[str, ...]:
     return best or ()
 
 
+# The lengths of the parts' stems: the stem of an inflected part starts with the part's stem (the
+# stemmer only removes endings), so a tail that starts with none of them needs no stemming.
+_PART_TERM_LENGTHS = tuple(sorted({len(part_term) for part_term in _PART_TERMS}))
+
+
 def _is_final_part(tail: str) -> bool:
-    return len(tail) >= MIN_PART and (tail in COMPOUND_PARTS or term(tail) in _PART_TERMS)
+    if len(tail) < MIN_PART:
+        return False
+    if tail in COMPOUND_PARTS or tail in STEM_EXCEPTIONS:
+        return tail in COMPOUND_PARTS or term(tail) in _PART_TERMS
+    if not any(tail[:length] in _PART_TERMS for length in _PART_TERM_LENGTHS if length <= len(tail)):
+        return False
+    return term(tail) in _PART_TERMS
 
 
 # Text and query analysis -------------------------------------------------------------------
@@ -217,19 +242,22 @@ def _token_terms(token: str) -> tuple[str | None, tuple[str, ...]]:
     """A lowercase token's term (None for a stop word) and its compound parts' terms, computed once."""
     if is_stop_word(token):
         return None, ()
-    return term(token), tuple(term(part) for part in split_compound(fold(token)))
+    own = term(token)
+    parts = tuple(term(part) for part in split_compound(fold(token)))
+    # A word with æ, ø or å is also found typed with the plain vowels (gront, kobenhavn): the plain
+    # spelling's term is indexed beside the parts; a query typed that way already has that term.
+    plain = plain_term(token)
+    if plain and plain != own and plain not in parts:
+        parts += (plain,)
+    return own, parts
 
 
 def analyse(text: str) -> Analysed:
     """The terms a text is indexed under, the same on every database engine."""
-    words, parts = [], []
-    for token in tokens(text):
-        own, token_parts = _token_terms(token)
-        if own is None:
-            continue
-        words.append(own)
-        parts.extend(token_parts)
-    return Analysed(tuple(words), tuple(parts))
+    analysed = list(map(_token_terms, tokens(text)))  # each distinct token is analysed once (cached)
+    words = tuple(own for own, _parts in analysed if own is not None)
+    parts = tuple(part for _own, token_parts in analysed if token_parts for part in token_parts)
+    return Analysed(words, parts)
 
 
 def analysed_text(text: str) -> str:

@@ -2,8 +2,11 @@
 
 A page type joins search by defining `search_documents(self)`, which yields one or more
 `SearchDocument`s built with `page_document()` (an action plan yields itself and one per action,
-each with its own `#fragment` URL). The search app finds every page model with that method;
-nothing else has to be registered. Every app may import this module; it imports no page type.
+each with its own `#fragment` URL, grouped under the plan so search shows the plan once). A model
+that is not a page but has a public page of its own (an organisation, a person) joins the same
+way: `search_documents()` yielding `page_document(obj, ...)` documents, which are keyed by the
+model and have no `page_id`. The search app finds every model with that method; nothing else has
+to be registered. Every app may import this module; it imports no page type.
 """
 
 import datetime
@@ -33,6 +36,8 @@ class Kind(models.TextChoices):
     CONFERENCE = "conference", _("Konference")
     MUNICIPALITY = "municipality", _("Medlemskommune")
     THEME = "theme", _("Tema")
+    ORGANISATION = "organisation", _("Organisation")
+    PERSON = "person", _("Person")
     PAGE = "page", _("Side")
 
 
@@ -48,8 +53,8 @@ def kind_label(value: str):
 class SearchDocument:
     """One hit in search: the fields every engine indexes, filters and shows."""
 
-    key: str  # stable and unique: "page:<id>" or "page:<id>:action:<id>"
-    page_id: int  # the live page the document comes from (for privacy and updates)
+    key: str  # stable and unique: "page:<id>", "page:<id>:action:<id>" or "<model>:<id>" (not a page)
+    page_id: int | None  # the live page the document comes from (for privacy and updates); None if not a page
     title: str
     kind: Kind  # stored as its value, e.g. "strategy"
     url: str  # path on the site, with a #fragment for parts of a page
@@ -61,10 +66,28 @@ class SearchDocument:
     regions: list[int] = field(default_factory=list)  # region codes
     date: datetime.date | None = None  # Copenhagen's date: what "newest" sorts by and the year facet counts
     documents: list = field(default_factory=list)  # wagtail Documents whose PDF text is indexed
+    # Documents with the same group are one result in search: the group's own document (key ==
+    # group, e.g. an action plan) shown once with its matching members (its actions). Empty: itself.
+    group: str = ""
 
     @property
     def kind_label(self):
         return kind_label(self.kind)
+
+    @property
+    def group_key(self) -> str:
+        return self.group or self.key
+
+
+def object_key(obj) -> str:
+    """The key prefix of an object's documents: `page:<id>` for a page, `<app>.<model>:<id>` for another model."""
+    if _is_page(obj):
+        return f"page:{obj.pk}"
+    return f"{obj._meta.label_lower}:{obj.pk}"
+
+
+def _is_page(obj) -> bool:
+    return hasattr(obj, "get_url") and hasattr(obj, "path") and hasattr(obj, "depth")
 
 
 def local_date(value: datetime.date | datetime.datetime | None) -> datetime.date | None:
@@ -100,8 +123,13 @@ def page_document(
     anchor: str = "",
     dated: bool = True,
     path: str = "",
+    grouped: bool = False,
 ) -> SearchDocument:
     """The search document of a page, or of one part of it, filled in the same way for every page type.
+
+    `page` may also be another model with a public page of its own (`get_absolute_url()`, e.g. an
+    organisation): its key is `<app>.<model>:<id>`, it has no page id, its title defaults to
+    `str(obj)` and its summary to an empty one; give `date` or `dated=False`.
 
     - `body`: the page type's text parts, in order (the page's intro comes first when it is not
       already the summary); `summary` defaults to the page's `summary` (search description or intro).
@@ -114,24 +142,30 @@ def page_document(
     - `part`, `anchor`, `title`: for a part of a page (an action on its plan), a key suffix such as
       `"action:12"`, the `#fragment` of its URL and its own title.
     - `path`: for a route of a routable page (a theme at /temaer/<slug>/), what follows the page's URL.
+    - `grouped`: a part shown in search as a match inside the page's own document (an action in
+      its plan: "3 handlinger matcher"), not as a result of its own.
     """
+    is_page = _is_page(page)
     if themes is None:
-        themes = list(page.themes.all()) if hasattr(page, "themes") else []
+        themes = list(page.themes.all()) if is_page and hasattr(page, "themes") else []
     themes = list(themes)
     theme_text = _join(
         f"{theme.name}\n{getattr(theme, 'description', '')}" for theme in themes if not isinstance(theme, str)
     )
     places = [municipality for municipality in municipalities if municipality is not None]
     if summary is None:
-        summary = page.summary or ""
-    intro = getattr(page, "intro", "") if not part else ""
-    url = page.get_url() or ""
+        summary = (page.summary or "") if is_page else ""
+    intro = getattr(page, "intro", "") if is_page and not part else ""
+    url = (page.get_url() if is_page else page.get_absolute_url()) or ""
     if url and path:
         url = url.rstrip("/") + "/" + path.lstrip("/")
+    base = object_key(page)
+    if title is None:
+        title = page.title if is_page else str(page)
     return SearchDocument(
-        key=f"page:{page.pk}:{part}" if part else f"page:{page.pk}",
-        page_id=page.pk,
-        title=title if title is not None else page.title,
+        key=f"{base}:{part}" if part else base,
+        page_id=page.pk if is_page else None,
+        title=title,
         kind=Kind(kind),
         url=f"{url}#{anchor}" if url and anchor else url,
         summary=summary,
@@ -140,8 +174,9 @@ def page_document(
         theme_text=theme_text,
         municipalities=list(dict.fromkeys(municipality.code for municipality in places)),
         regions=sorted({municipality.region.code for municipality in places}),
-        date=(local_date(date) or published_on(page)) if dated else None,
+        date=(local_date(date) or (published_on(page) if is_page else None)) if dated else None,
         documents=list(documents),
+        group=base if grouped and part else "",
     )
 
 

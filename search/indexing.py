@@ -22,15 +22,19 @@ def update(progress=None):
     """Re-index every searchable page in place and drop what should no longer be found."""
     report = pipeline.IndexReport()
     engines = index_engines()
+    object_keys_indexed = set()
     for batch in pipeline.iter_batches(report, progress=progress):
-        page_ids = list({document.page_id for document, _text in batch})
+        page_ids = list({document.page_id for document, _text in batch if document.page_id is not None})
+        objects = {":".join(document.key.split(":")[:2]) for document, _text in batch if document.page_id is None}
+        object_keys_indexed.update(document.key for document, _text in batch if document.page_id is None)
         for engine in engines:
-            engine.index(batch, page_ids)
+            engine.index(batch, page_ids, sorted(objects))
     stale = pipeline.stale_page_ids()
-    if stale:
+    stale_objects = pipeline.stale_object_keys(object_keys_indexed)
+    if stale or stale_objects:
         for engine in engines:
-            engine.remove(list(stale))
-    report.removed = len(stale)
+            engine.remove(list(stale), stale_objects)
+    report.removed = len(stale) + len(stale_objects)
     return report
 
 

@@ -16,8 +16,18 @@ class IndexEntry(models.Model):
     """One searchable document (a page or a part of one) as the public search shows it."""
 
     key = models.CharField(_("nøgle"), max_length=120, unique=True)
+    # Documents of one group are one result (an action plan and its actions): the group's key (the
+    # plan's), on the plan and on each action. Empty for an entry that is a result of its own.
+    group_key = models.CharField(_("gruppe"), max_length=120, null=True, blank=True, db_index=True)
     page = models.ForeignKey(
-        "wagtailcore.Page", verbose_name=_("side"), on_delete=models.CASCADE, related_name="+", db_index=True
+        "wagtailcore.Page",
+        verbose_name=_("side"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        db_index=True,
+        null=True,
+        blank=True,
+        help_text=_("Tom for dokumenter, der ikke er sider (organisationer, personer)."),
     )
     kind = models.CharField(_("indholdstype"), max_length=40, choices=Kind.choices)
     title = models.CharField(_("titel"), max_length=500)

@@ -30,6 +30,7 @@ def strategy_documents(page):
 def action_plan_documents(page):
     """The plan itself, then one document per action that links to the action on the plan's page.
 
+    The actions are grouped under the plan: search shows the plan once, with its matching actions.
     The plan is dated by its period (1 January of its first year), not by when it was published.
     """
     plan_themes = list(page.themes.all())
@@ -47,6 +48,7 @@ def action_plan_documents(page):
             page,
             kind=Kind.ACTION,
             part=f"action:{action.pk}",
+            grouped=True,  # found as "n handlinger matcher" in the plan's result
             anchor=action.anchor,
             title=action.title,
             summary=action.description[:300],

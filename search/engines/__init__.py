@@ -11,7 +11,7 @@ from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connection
 
-from .base import FACETS, Hit, SearchEngine, SearchRequest, SearchResults, last_page  # noqa: F401
+from .base import FACETS, Hit, Match, SearchEngine, SearchRequest, SearchResults, last_page  # noqa: F401
 from .database import DatabaseEngine
 from .elastic import ElasticsearchEngine
 from .postgres import PostgresEngine

@@ -18,6 +18,11 @@ SORTS = ("relevance", "newest")
 MAX_BODY_CHARS = 100_000
 MAX_ATTACHMENT_CHARS = 200_000
 
+# Documents that are not pages (organisations, people) rank at this fraction of a page's score for
+# the same match: a visitor typing a town's name wants its strategy and plan before the names of
+# its institutions, and a person's name still finds the person among the first.
+NOT_PAGE_WEIGHT = 0.5
+
 # What the index is fed: a document and the text of its attached PDFs.
 Item = tuple[SearchDocument, str]
 
@@ -41,6 +46,16 @@ class SearchRequest:
 
 
 @dataclass
+class Match:
+    """A part of a result that matched on its own (an action in its plan's result), linked to its place."""
+
+    title: str
+    url: str  # with the part's #fragment
+    kind: str
+    title_html: str = ""
+
+
+@dataclass
 class Hit:
     key: str
     page_id: int
@@ -52,6 +67,9 @@ class Hit:
     snippet_html: str
     municipalities: list[int] = field(default_factory=list)
     themes: list[str] = field(default_factory=list)
+    # The parts of this result that matched (an action plan's actions), best first; the result
+    # itself is the group's own document, whether or not it matched too.
+    matches: list[Match] = field(default_factory=list)
 
     @property
     def kind_label(self):
@@ -61,7 +79,7 @@ class Hit:
 
 @dataclass
 class SearchResults:
-    total: int
+    total: int  # results, where a group (a plan and its matching actions) is one
     hits: list[Hit]
     facets: dict[str, dict[str, int]]  # facet -> value -> count
     page: int = 1  # the page given (a page beyond the last becomes the last)
@@ -84,11 +102,11 @@ class SearchEngine(Protocol):
     def search(self, request: SearchRequest) -> SearchResults:
         """Total, one page of hits (marked title and snippet), every facet's counts, a spelling suggestion."""
 
-    def index(self, items: Iterable[Item], page_ids: Iterable[int]) -> None:
-        """Replace every document of `page_ids` with `items`."""
+    def index(self, items: Iterable[Item], page_ids: Iterable[int], object_keys: Iterable[str] = ()) -> None:
+        """Replace every document of `page_ids` and of `object_keys` (non-page objects, `<model>:<id>`) with `items`."""
 
-    def remove(self, page_ids: Iterable[int]) -> None:
-        """Drop every document of `page_ids`."""
+    def remove(self, page_ids: Iterable[int], object_keys: Iterable[str] = ()) -> None:
+        """Drop every document of `page_ids` and of `object_keys`."""
 
     def clear(self) -> None:
         """Empty the index."""

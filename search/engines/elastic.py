@@ -8,6 +8,12 @@ stemmer. The editors' synonym groups are applied to the query at search time. Fa
 `FacetedSearch` (a facet's own selection does not narrow its counts, as on the database engine),
 hits are highlighted with `<mark>`, and a phrase suggester offers "did you mean".
 
+Results are groups, as on the database engine: hits are collapsed on the `group` keyword (an
+action plan and its actions are one result, shown as the plan with its matching actions from the
+collapse's inner hits), and the total and every facet count are `cardinality` counts of groups.
+Every text field has a `plain` subfield that reads æ, ø, å as a, o, a, so a query typed without
+them (gront, kobenhavn) finds what the database engines find.
+
 Rebuilding writes a new timestamped index and then moves the alias in one atomic step, so the
 public search never sees a half-built index. Any error or a cluster that does not answer within
 `ELASTICSEARCH_TIMEOUT` seconds (2) makes the search fall back to the database engine, with a
@@ -27,6 +33,7 @@ from django.utils.safestring import mark_safe
 from elastic_transport import TransportError
 from elasticsearch import ApiError, Elasticsearch, NotFoundError, helpers
 from elasticsearch.dsl import (
+    A,
     Date,
     Document,
     FacetedSearch,
@@ -45,7 +52,18 @@ from search.analysis import COMPOUND_PARTS, STEM_EXCEPTIONS
 from search.synonyms import with_synonyms
 from search.text import clean_text, highlight, snippet, stem
 
-from .base import FACETS, MAX_ATTACHMENT_CHARS, MAX_BODY_CHARS, EngineBase, Hit, SearchResults, facet_values, last_page
+from .base import (
+    FACETS,
+    MAX_ATTACHMENT_CHARS,
+    MAX_BODY_CHARS,
+    NOT_PAGE_WEIGHT,
+    EngineBase,
+    Hit,
+    Match,
+    SearchResults,
+    facet_values,
+    last_page,
+)
 from .breaker import CircuitBreaker
 
 logger = logging.getLogger(__name__)
@@ -54,12 +72,17 @@ DEFAULT_INDEX = "gronne-partnerskaber-search"
 DEFAULT_TIMEOUT = 2.0
 DEFAULT_COOLDOWN = 30.0
 MARK_START, MARK_END = "\x02", "\x03"  # control characters never left in indexed text
+GROUP_PRECISION = 40_000  # the cardinality counts of groups are exact up to about this many
+MAX_MATCHES = 50  # members listed per group (an action plan's matching actions)
 
 # Letters folded before tokenising, as search.analysis folds them (æ→ae, ø→oe, å→aa, é→e, ...).
 FOLDING = ["æ => ae", "ø => oe", "å => aa", "ä => ae", "ö => oe", "ü => ue", "é => e", "è => e", "á => a", "ó => o"]
 FOLDING += [rule.replace(rule[0], rule[0].upper(), 1) for rule in FOLDING]
 
 danish_folding = char_filter("danish_folding", "mapping", mappings=FOLDING)
+# Æ, ø, å typed as the plain vowel (gront, kobenhavn), as search.analysis.plain_term reads them.
+PLAIN = ["æ => a", "ø => o", "å => a", "Æ => A", "Ø => O", "Å => A", *FOLDING]
+danish_plain_folding = char_filter("danish_plain_folding", "mapping", mappings=PLAIN)
 danish_stop = token_filter("danish_stop", "stop", stopwords="_danish_")
 danish_stemmer = token_filter("danish_stemmer", "stemmer", language="danish")
 danish_decompounder = token_filter(
@@ -93,17 +116,26 @@ danish_search = analyzer(
     tokenizer="standard",
     filter=["lowercase", danish_stop, danish_decompounder, danish_exceptions, danish_stemmer],
 )
+danish_plain = analyzer(
+    "danish_plain",
+    char_filter=[danish_plain_folding],
+    tokenizer="standard",
+    filter=["lowercase", danish_stop, danish_decompounder, danish_exceptions, danish_stemmer],
+)
 suggest_analyzer = analyzer("suggest_trigram", tokenizer="standard", filter=["lowercase", shingles])
 
 
 def danish_text(**kwargs):
-    return Text(analyzer=danish_index, search_analyzer=danish_search, **kwargs)
+    return Text(
+        analyzer=danish_index, search_analyzer=danish_search, fields={"plain": Text(analyzer=danish_plain)}, **kwargs
+    )
 
 
 class SearchEntry(Document):
     """One search document in Elasticsearch."""
 
     key = Keyword()
+    group = Keyword()  # the key of the result this document is shown in (its own, or its plan's)
     page_id = Integer()
     kind = Keyword()  # a Kind value; its label is translated when shown
     url = Keyword(index=False)
@@ -126,6 +158,7 @@ class SearchEntry(Document):
         return cls(
             meta={"id": document.key},
             key=document.key,
+            group=document.group_key,
             page_id=document.page_id,
             kind=str(document.kind),
             url=document.url,
@@ -155,13 +188,25 @@ class EntrySearch(FacetedSearch):
     """The public search as a FacetedSearch: the same facets, filters and sorting as the database engine."""
 
     doc_types = [SearchEntry]
-    fields = ["title^4", "summary^2", "body", "attachments"]
+    fields = [
+        "title^4",
+        "summary^2",
+        "body",
+        "attachments",
+        "title.plain^4",
+        "summary.plain^2",
+        "body.plain",
+        "attachments.plain",
+    ]
     facets = {
-        "kind": TermsFacet(field="kind", size=50),
-        "theme": TermsFacet(field="themes", size=200),
-        "municipality": TermsFacet(field="municipalities", size=100),
-        "region": TermsFacet(field="regions", size=10),
-        "year": TermsFacet(field="year", size=100),
+        name: TermsFacet(field=field, size=size, metric=A("cardinality", field="group"), metric_sort="")
+        for name, field, size in [
+            ("kind", "kind", 50),
+            ("theme", "themes", 200),
+            ("municipality", "municipalities", 100),
+            ("region", "regions", 10),
+            ("year", "year", 100),
+        ]
     }
 
     def __init__(self, request, index, using):
@@ -200,7 +245,12 @@ class EntrySearch(FacetedSearch):
         for phrase in query.phrases:
             must.append(Q("multi_match", query=" ".join(phrase), fields=self.fields, type="phrase"))
         must_not = [Q("multi_match", query=" ".join(query.excluded), fields=self.fields)] if query.excluded else []
-        search = search.query(Q("bool", must=must, must_not=must_not) if must_not else Q("bool", must=must))
+        matching = Q("bool", must=must, must_not=must_not) if must_not else Q("bool", must=must)
+        # Documents that are not pages (organisations, people) rank lower, as on the database engines.
+        not_page = Q("bool", must_not=[Q("exists", field="page_id")])
+        search = search.query(
+            Q("function_score", query=matching, functions=[{"filter": not_page, "weight": NOT_PAGE_WEIGHT}])
+        )
         suggest_text = " ".join(query.all_words)
         return search.suggest(
             "spelling",
@@ -212,6 +262,16 @@ class EntrySearch(FacetedSearch):
                 "confidence": 1.0,
                 "direct_generator": [{"field": "suggest", "suggest_mode": "always", "min_word_length": 3}],
             },
+        )
+
+    def aggregate(self, search):
+        """The facets' aggregations, and the number of groups that pass every filter (the total)."""
+        super().aggregate(search)
+        every = Q("match_all")
+        for query in self._filters.values():
+            every &= query
+        search.aggs.bucket("_filter_groups", "filter", filter=every).metric(
+            "groups", "cardinality", field="group", precision_threshold=GROUP_PRECISION
         )
 
     def highlight(self, search):
@@ -256,7 +316,20 @@ class ElasticsearchEngine(EngineBase):
         """The FacetedSearch for a request (what the unit tests compile without a server)."""
         faceted = EntrySearch(request, index=self.alias, using=self.client)
         faceted = faceted[request.offset : request.offset + request.per_page]
-        faceted._s = faceted._s.extra(timeout=f"{int(self.timeout * 1000)}ms", track_total_hits=True)
+        faceted._s = faceted._s.extra(
+            timeout=f"{int(self.timeout * 1000)}ms",
+            track_total_hits=True,
+            # One hit per group; the group's matching documents come along as inner hits.
+            collapse={
+                "field": "group",
+                "inner_hits": {
+                    "name": "matches",
+                    "size": MAX_MATCHES,
+                    "_source": ["key", "title", "url", "kind"],
+                    "sort": ["_score", {"key": "asc"}],
+                },
+            },
+        )
         return faceted
 
     def search(self, request):
@@ -287,18 +360,19 @@ class ElasticsearchEngine(EngineBase):
     def _search(self, request):
         request = with_synonyms(request)
         response = self.build(request).execute()
-        total = response.hits.total.value
+        total = self._groups(response)
         page = min(request.page, last_page(total, request.per_page))
         if page != request.page:
             request = dataclasses.replace(request, page=page)
             response = self.build(request).execute()
-            total = response.hits.total.value
+            total = self._groups(response)
         facets = {name: {} for name in FACETS}
         for name in FACETS:
             for value, count, _selected in response.facets[name]:
-                facets[name][str(value)] = count
+                if count:
+                    facets[name][str(value)] = int(count)
         stems = request.query.stems
-        hits = [self._hit(hit, stems) for hit in response]
+        hits = self._group_hits(list(response), stems)
         suggestion = ""
         spelling = getattr(getattr(response, "suggest", None), "spelling", None)
         if not total and spelling:
@@ -315,8 +389,39 @@ class ElasticsearchEngine(EngineBase):
             engine=self.name,
         )
 
-    def _hit(self, hit, stems):
-        found = getattr(hit.meta, "highlight", None)
+    @staticmethod
+    def _groups(response):
+        return int(response.aggregations["_filter_groups"]["groups"]["value"])
+
+    def _group_hits(self, found, stems):
+        """One hit per group, shown as the group's own document (fetched when a member stood for it)."""
+        missing = [hit.group for hit in found if hit.group and hit.group != hit.key]
+        leaders = {}
+        if missing:
+            for entry in SearchEntry.mget(missing, index=self.alias, using=self.client, missing="none"):
+                if entry is not None:
+                    leaders[entry.key] = entry
+        hits = []
+        for hit in found:
+            leader = leaders.get(hit.group) if hit.group and hit.group != hit.key else hit
+            result = self._hit(leader or hit, stems, highlighted=leader is hit)
+            group = hit.group or hit.key
+            inner = getattr(getattr(hit.meta, "inner_hits", None), "matches", None)
+            for member in inner or []:
+                if member.key != group:
+                    result.matches.append(
+                        Match(
+                            title=member.title,
+                            url=member.url,
+                            kind=member.kind,
+                            title_html=highlight(member.title, stems),
+                        )
+                    )
+            hits.append(result)
+        return hits
+
+    def _hit(self, hit, stems, highlighted=True):
+        found = getattr(hit.meta, "highlight", None) if highlighted else None
         title = marked(found.title[0]) if found and "title" in found else highlight(hit.title, stems)
         fragments = []
         if found:
@@ -357,16 +462,24 @@ class ElasticsearchEngine(EngineBase):
         build_index(name).create(using=self.client)
         return name
 
-    def index(self, items, page_ids):
+    def index(self, items, page_ids, object_keys=()):
         self.ensure_index()
-        self.remove(page_ids)
+        self.remove(page_ids, object_keys)
         helpers.bulk(self.client, self._actions(items, self.alias), refresh="wait_for")
 
-    def remove(self, page_ids):
-        if not page_ids:
+    def remove(self, page_ids, object_keys=()):
+        page_ids, object_keys = list(page_ids), list(object_keys)
+        if not page_ids and not object_keys:
             return
+        # A page's documents by page id; another object's by its key and its parts' keys ("<key>:...").
+        should = [{"terms": {"page_id": page_ids}}] if page_ids else []
+        should += [{"term": {"key": key}} for key in object_keys]
+        should += [{"prefix": {"key": f"{key}:"}} for key in object_keys]
         self.client.delete_by_query(
-            index=self.alias, query={"terms": {"page_id": list(page_ids)}}, refresh=True, conflicts="proceed"
+            index=self.alias,
+            query={"bool": {"should": should, "minimum_should_match": 1}},
+            refresh=True,
+            conflicts="proceed",
         )
 
     def clear(self):

@@ -14,8 +14,8 @@ from django.db import connection
 
 from search.analysis import analyse
 
-from .base import FACETS
-from .database import PART_FACET, DatabaseEngine, Sql
+from .base import FACETS, NOT_PAGE_WEIGHT
+from .database import COUNT_RESULTS, MATCHED_COLUMNS, PART_FACET, DatabaseEngine, Sql
 
 
 def _keys(name, values):
@@ -25,17 +25,12 @@ def _keys(name, values):
 class PostgresEngine(DatabaseEngine):
     vendor = "postgresql"
 
-    def store_text(self, cursor, entries):
-        # The vectors from the analysed terms; the facet array is copied from the facet rows.
-        cursor.executemany(
-            "UPDATE search_indexentry SET search_vector = %s::tsvector, rank_vector = %s::tsvector WHERE id = %s",
-            [(*entry_vectors(entry), entry.pk) for entry in entries],
-        )
-        cursor.execute(
-            "UPDATE search_indexentry e SET facet_keys = ARRAY(SELECT f.name || '=' || f.value "
-            "FROM search_indexfacet f WHERE f.entry_id = e.id ORDER BY f.id) WHERE e.id = ANY(%s)",
-            [[entry.pk for entry in entries]],
-        )
+    def entry_columns(self):
+        # The vectors from the analysed terms and the facet array, written with the entry itself.
+        return (("search_vector", "%s::tsvector"), ("rank_vector", "%s::tsvector"), ("facet_keys", "%s::text[]"))
+
+    def entry_values(self, entry):
+        return (*entry_vectors(entry), [f"{name}={value}" for name, value in entry.facets])
 
     def refresh_statistics(self, cursor):
         cursor.execute("ANALYZE search_indexentry")
@@ -57,13 +52,16 @@ class PostgresEngine(DatabaseEngine):
         text = tsquery_text(query)
         if not text:
             return Sql(
-                "MATERIALIZED (SELECT e.id, e.date, 0 AS rank, e.facet_keys FROM search_indexentry e WHERE false)"
+                f"MATERIALIZED (SELECT {MATCHED_COLUMNS}, 0 AS rank, e.facet_keys FROM search_indexentry e WHERE false)"  # noqa: S608
             )
         tsquery = Sql("%s::tsquery", (text,))
         # Rank by title (A) and summary (B); matches only in the body or PDFs rank after them.
-        rank = Sql("ts_rank(e.rank_vector, ") + tsquery + Sql(")") if request.sort == "relevance" else Sql("0")
+        rank = Sql("0")
+        if request.sort == "relevance":
+            weight = f" * (CASE WHEN e.page_id IS NULL THEN {NOT_PAGE_WEIGHT} ELSE 1 END)"
+            rank = Sql("ts_rank(e.rank_vector, ") + tsquery + Sql(")" + weight)
         return (
-            Sql("MATERIALIZED (SELECT e.id, e.date, ")
+            Sql(f"MATERIALIZED (SELECT {MATCHED_COLUMNS}, ")  # noqa: S608
             + rank
             + Sql(" AS rank, e.facet_keys FROM search_indexentry e WHERE e.search_vector @@ (")
             + tsquery
@@ -83,7 +81,7 @@ class PostgresEngine(DatabaseEngine):
         ]
         needed = max(len(conditions) - 1, 1)
         return (
-            Sql("MATERIALIZED (SELECT e.id, e.date, 0 AS rank, e.facet_keys FROM search_indexentry e WHERE (")
+            Sql(f"MATERIALIZED (SELECT {MATCHED_COLUMNS}, 0 AS rank, e.facet_keys FROM search_indexentry e WHERE (")  # noqa: S608
             + Sql.join(conditions, " + ")
             + Sql(f") >= {needed})")
         )
@@ -97,7 +95,7 @@ class PostgresEngine(DatabaseEngine):
         return (
             Sql(
                 f"SELECT {PART_FACET} AS part, split_part(k, '=', 1) AS name, substr(k, strpos(k, '=') + 1) AS value, "  # noqa: S608
-                f"COUNT(*) AS n FROM {source} m CROSS JOIN LATERAL unnest(m.facet_keys) AS k "
+                f"{COUNT_RESULTS} AS n FROM {source} m CROSS JOIN LATERAL unnest(m.facet_keys) AS k "
                 f"WHERE split_part(k, '=', 1) IN ({placeholders}) AND ",
                 tuple(names),
             )
@@ -124,23 +122,31 @@ def _lexeme(term):
 
 def tsvector_text(fields):
     """A tsvector literal of (text, weight) fields: each field's words in order, then its compound parts."""
+    return _vector([(analyse(text), weight) for text, weight in fields])
+
+
+def _vector(analysed):
+    """A tsvector literal of (Analysed, weight) pairs."""
     positions = defaultdict(list)
     position = 0
-    analysed = [(analyse(text), weight) for text, weight in fields]
     for terms, weight in [(a.words, w) for a, w in analysed] + [(a.parts, w) for a, w in analysed]:
         for term in terms:
             position = min(position + 1, MAX_POSITION)
-            if len(positions[term]) < MAX_POSITIONS_PER_TERM:
-                positions[term].append(f"{position}{weight}")
+            places = positions[term]
+            if len(places) < MAX_POSITIONS_PER_TERM:
+                places.append(f"{position}{weight}")
     return " ".join(f"{_lexeme(term)}:{','.join(places)}" for term, places in positions.items())
 
 
 def entry_vectors(entry):
-    """The (search vector, rank vector) literals of an index entry: title A, summary and themes B, the rest C."""
-    title = (entry.title, "A")
-    summary = (entry.summary + " " + entry.theme_text, "B")
-    body = (entry.body + " " + entry.attachments, "C")
-    return tsvector_text([title, summary, body]), tsvector_text([title, summary])
+    """The (search vector, rank vector) literals of an index entry: title A, summary and themes B, the rest C.
+
+    Title and summary are analysed once for both vectors.
+    """
+    title = (analyse(entry.title), "A")
+    summary = (analyse(entry.summary + " " + entry.theme_text), "B")
+    body = (analyse(entry.body + " " + entry.attachments), "C")
+    return _vector([title, summary, body]), _vector([title, summary])
 
 
 def tsquery_text(query):

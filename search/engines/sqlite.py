@@ -6,7 +6,8 @@ entry's FTS row when the entry is deleted (see migrations/0002_fulltext.py).
 
 from search.analysis import analysed_text
 
-from .database import PART_FACET, DatabaseEngine, Sql
+from .base import NOT_PAGE_WEIGHT
+from .database import COUNT_RESULTS, MATCHED_COLUMNS, PART_FACET, DatabaseEngine, Sql
 
 
 class SqliteEngine(DatabaseEngine):
@@ -58,11 +59,14 @@ class SqliteEngine(DatabaseEngine):
         if excluded:
             match = f"({match}) NOT ({' OR '.join(excluded)})"
         if not clauses:
-            return Sql("MATERIALIZED (SELECT e.id, e.date, 0 AS rank FROM search_indexentry e WHERE 0)")
+            return Sql(f"MATERIALIZED (SELECT {MATCHED_COLUMNS}, 0 AS rank FROM search_indexentry e WHERE 0)")  # noqa: S608
         # bm25 is lower for better matches; weights: title 10, summary 4, body 1.
-        rank = "-bm25(search_fts, 10.0, 4.0, 1.0)" if request.sort == "relevance" else "0"
+        rank = "0"
+        if request.sort == "relevance":
+            weight = f"(CASE WHEN e.page_id IS NULL THEN {NOT_PAGE_WEIGHT} ELSE 1 END)"
+            rank = f"-bm25(search_fts, 10.0, 4.0, 1.0) * {weight}"
         return Sql(
-            f"MATERIALIZED (SELECT e.id, e.date, {rank} AS rank FROM search_fts "  # noqa: S608
+            f"MATERIALIZED (SELECT {MATCHED_COLUMNS}, {rank} AS rank FROM search_fts "  # noqa: S608
             "JOIN search_indexentry e ON e.id = search_fts.rowid WHERE search_fts MATCH %s)",
             (match,),
         )
@@ -78,7 +82,7 @@ class SqliteEngine(DatabaseEngine):
         placeholders = ", ".join(["%s"] * len(names))
         return (
             Sql(
-                f"SELECT {PART_FACET} AS part, fv.name, fv.value, COUNT(*) AS n "  # noqa: S608
+                f"SELECT {PART_FACET} AS part, fv.name, fv.value, {COUNT_RESULTS} AS n "  # noqa: S608
                 # CROSS JOIN makes SQLite read the matches first and look up each one's facets.
                 f"FROM {source} m CROSS JOIN search_indexfacet fv ON fv.entry_id = m.id "
                 f"WHERE fv.name IN ({placeholders}) AND ",

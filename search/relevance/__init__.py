@@ -30,6 +30,21 @@ class Document:
     url: str
     kind: str
     themes: frozenset[str]
+    group: str = ""  # the result it is shown in (an action: its plan's key); empty: its own
+
+
+def result_grade(selectors, documents):
+    """The grade of one result: the best of the documents it shows (a plan and its matching actions)."""
+    return max((grade(selectors, document) for document in documents), default=0)
+
+
+def group_grades(selectors, documents):
+    """The grade of every possible result: documents of one group are one result, graded by its best."""
+    best = {}
+    for number, document in enumerate(documents):
+        key = document.group or f"#{number}"
+        best[key] = max(best.get(key, 0), grade(selectors, document))
+    return list(best.values())
 
 
 def grade(selectors, document):

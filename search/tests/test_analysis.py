@@ -2,7 +2,7 @@
 
 import pytest
 
-from search.analysis import analyse, split_compound, synonym_table, term, word_alternatives
+from search.analysis import analyse, split_compound, synonym_table, term, word_alternatives, word_terms
 from search.text import MAX_QUERY_LENGTH, parse_query
 
 
@@ -100,3 +100,23 @@ def test_phrase_highlighting_marks_the_phrase_only():
     assert html == "Grøn dannelse, omstilling og <mark>grøn</mark> <mark>omstilling</mark>."
     # Words outside quotes are marked wherever they occur.
     assert highlight("grøn, omstilling", parse_query("grøn omstilling").stems).count("<mark>") == 2
+
+
+@pytest.mark.parametrize(
+    ("written", "typed"),
+    [
+        ("grønt", "gront"),
+        ("grønt", "gronne"),
+        ("grønne", "gront"),
+        ("grøn", "gronne"),
+        ("grønne", "groen"),
+        ("København", "kobenhavn"),
+        ("Ærø", "aeroe"),
+        ("Ærø", "aro"),
+        ("åbner", "abner"),
+        ("Sønderborg", "sonderborg"),
+    ],
+)
+def test_words_typed_without_danish_letters_meet_the_written_word(written, typed):
+    (own, *_others) = word_alternatives(typed)
+    assert set(own.terms) <= word_terms(written)

@@ -207,6 +207,12 @@ def test_unknown_words_give_nothing_and_maybe_a_suggestion(engine):
         ("genbrugsvaerksted", "Genbrugsværksted på museet"),  # æ typed as ae
         ("reparationscafeer", "Handlingsplan: biblioteket som grønt samlingssted"),  # é typed as e
         ("GROENT", "Handlingsplan: biblioteket som grønt samlingssted"),
+        # æ, ø, å typed as the plain vowel, as on a keyboard without them
+        ("gront", "Handlingsplan: biblioteket som grønt samlingssted"),
+        ("gronne", "Strategi for kulturinstitutioner i Aarhus"),  # "grønne" in its body
+        ("vaerksted museet", "Genbrugsværksted på museet"),
+        ("genbrugsvarksted", "Genbrugsværksted på museet"),
+        ("abner", "Handlingsplan: biblioteket som grønt samlingssted"),  # "åbner" in its summary
     ],
 )
 def test_letters_typed_without_danish_letters_find_them(engine, query, expected):

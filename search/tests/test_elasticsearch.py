@@ -21,6 +21,13 @@ def compiled(q="", **options):
     return engine.build(SearchRequest(query=parse_query(q), **options))._s.to_dict()
 
 
+def matching(body):
+    """The bool query of the words, inside the function score that ranks documents that are not pages lower."""
+    score = body["query"]["function_score"]
+    assert score["functions"] == [{"filter": {"bool": {"must_not": [{"exists": {"field": "page_id"}}]}}, "weight": 0.5}]
+    return score["query"]["bool"]
+
+
 def test_mapping_has_danish_analysis_with_decompounding_and_synonyms():
     settings = build_index("x").to_dict()["settings"]
     analysis = settings["analysis"]
@@ -51,7 +58,7 @@ def test_or_groups_synonyms_and_excluded_words_in_the_query():
     query = parse_query("grøn OR kultur genbrug -museum").with_synonyms(
         {"genbrug": ("genanvendelse", "cirkulær økonomi")}
     )
-    body = engine.build(SearchRequest(query=query))._s.to_dict()["query"]["bool"]
+    body = matching(engine.build(SearchRequest(query=query))._s.to_dict())
     either, synonyms = body["must"]
     assert [way["multi_match"]["query"] for way in either["bool"]["should"]] == ["grøn", "kultur"]
     ways = synonyms["bool"]["should"]
@@ -67,8 +74,10 @@ def test_document_fields():
         "analyzer": "danish_index",
         "search_analyzer": "danish_search",
         "copy_to": "suggest",
+        # æ, ø, å read as a, o, a: what a visitor without those keys types (gront, kobenhavn)
+        "fields": {"plain": {"type": "text", "analyzer": "danish_plain"}},
     }
-    for facet_field in ("kind", "themes", "municipalities", "regions", "year", "key"):
+    for facet_field in ("kind", "themes", "municipalities", "regions", "year", "key", "group"):
         assert mapping[facet_field] == {"type": "keyword"}
     assert mapping["date"] == {"type": "date"}
     assert mapping["suggest"]["analyzer"] == "suggest_trigram"
@@ -82,11 +91,20 @@ def test_document_from_search_document():
 
 
 def test_words_must_all_match_and_phrases_are_phrases():
-    query = compiled('kultur museum "grøn omstilling"')["query"]["bool"]["must"]
+    query = matching(compiled('kultur museum "grøn omstilling"'))["must"]
     words, phrase = query
     assert words["multi_match"] == {
         "query": "kultur museum",
-        "fields": ["title^4", "summary^2", "body", "attachments"],
+        "fields": [
+            "title^4",
+            "summary^2",
+            "body",
+            "attachments",
+            "title.plain^4",
+            "summary.plain^2",
+            "body.plain",
+            "attachments.plain",
+        ],
         "type": "cross_fields",
         "operator": "and",
     }
@@ -96,7 +114,7 @@ def test_words_must_all_match_and_phrases_are_phrases():
 def test_syntax_characters_never_reach_a_query_parser():
     body = compiled('title:(kultur* OR ~museum^3) "')
     assert "query_string" not in str(body)
-    plain, either = body["query"]["bool"]["must"]
+    plain, either = matching(body)["must"]
     assert plain["multi_match"]["query"] == "title 3"  # OR joins the words around it; the rest is plain
     assert [way["multi_match"]["query"] for way in either["bool"]["should"]] == ["kultur", "museum"]
 
@@ -109,7 +127,27 @@ def test_facet_filters_post_filter_and_per_facet_aggregations():
     # A facet's own selection does not narrow its counts; the other facets' selections do.
     theme_filter = body["aggs"]["_filter_theme"]["filter"]
     assert theme_filter == {"terms": {"municipalities": ["751", "461"]}}
-    assert body["aggs"]["_filter_year"]["aggs"]["year"] == {"terms": {"field": "year", "size": 100}}
+    # Counts are of groups (an action plan and its actions count once), and so is the total.
+    assert body["aggs"]["_filter_year"]["aggs"]["year"] == {
+        "terms": {"field": "year", "size": 100},
+        "aggs": {"metric": {"cardinality": {"field": "group"}}},
+    }
+    groups = body["aggs"]["_filter_groups"]
+    assert groups["filter"] == body["post_filter"]
+    assert groups["aggs"]["groups"]["cardinality"]["field"] == "group"
+
+
+def test_hits_are_collapsed_to_one_per_group_with_the_matching_members():
+    body = compiled("kultur")
+    assert body["collapse"]["field"] == "group"
+    assert body["collapse"]["inner_hits"]["name"] == "matches"
+
+
+def test_plain_vowels_read_like_the_letters():
+    settings = build_index("x").to_dict()["settings"]["analysis"]
+    assert settings["analyzer"]["danish_plain"]["char_filter"] == ["danish_plain_folding"]
+    assert "ø => o" in settings["char_filter"]["danish_plain_folding"]["mappings"]
+    assert "gront => gron" in settings["filter"]["danish_stem_exceptions"]["rules"]
 
 
 def test_paging_sorting_timeout_highlighting_and_suggestions():

@@ -50,6 +50,20 @@ def test_selectors():
     assert relevance.grade({"/kommuner/sønderborg/handlingsplan/": 2}, document) == 0
 
 
+def test_a_result_is_graded_by_what_it_shows_and_a_plan_with_its_actions_is_one_result():
+    plan = relevance.Document("/aarhus/handlingsplan/", "action-plan", frozenset(), "page:1")
+    first = relevance.Document("/aarhus/handlingsplan/#handling-1", "action", frozenset(), "page:1")
+    second = relevance.Document("/aarhus/handlingsplan/#handling-2", "action", frozenset(), "page:1")
+    case = relevance.Document("/cases/a/", "case", frozenset(), "page:2")
+    grades = {"/aarhus/handlingsplan/#handling-1": 2, "/aarhus/handlingsplan/#handling-2": 2, "kind:case": 1}
+    assert relevance.result_grade(grades, [plan, first]) == 2
+    assert relevance.result_grade(grades, [plan]) == 0
+    # The ideal first page has the plan once (two relevant actions in it are one result), then the case.
+    assert sorted(relevance.group_grades(grades, [plan, first, second, case]), reverse=True) == [2, 1]
+    ungrouped = relevance.Document("/om/", "page", frozenset())
+    assert relevance.group_grades({"/om/": 2}, [ungrouped, ungrouped]) == [2, 2]
+
+
 def test_the_shipped_set_has_every_category_and_at_least_60_queries():
     judged = relevance.load()
     assert len(judged) >= 60

@@ -194,3 +194,17 @@ def test_quoted_words_are_not_replaced_but_a_correction_that_finds_something_is_
     _response, html = get(client, '?q="musikskolne+sparer"')
     assert "Viser resultater for" not in html and "Vi fandt ingen sider" in html
     assert "Mente du" in html
+
+
+def test_a_plan_shows_once_with_its_matching_actions_linked_in_both_languages(client, home_page):
+    from .test_contract_groups import PLAN, documents
+
+    database_engine().rebuild([[(document, "") for document in documents(home_page.pk)]])
+    _response, html = get(client, "?q=klimaregnskab")
+    assert "2 resultater" in html and html.count("search-hit__title") == 2
+    assert "3 handlinger matcher" in html and PLAN in html
+    assert 'href="/aarhus/handlingsplan/#handling-1"><mark>Klimaregnskab</mark> for biblioteker</a>' in html
+    _response, html = get(client, "?q=solceller+spillestedet")
+    assert "1 handling matcher" in html
+    html = client.get("/en/soeg/?q=klimaregnskab").content.decode()
+    assert "3 matching actions" in html

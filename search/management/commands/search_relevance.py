@@ -43,8 +43,8 @@ class Command(BaseCommand):
         ):
             themes[entry_id].add(value)
         return [
-            relevance.Document(url, kind, frozenset(themes[pk]))
-            for pk, url, kind in IndexEntry.objects.values_list("id", "url", "kind")
+            relevance.Document(url, kind, frozenset(themes[pk]), group or "")
+            for pk, url, kind, group in IndexEntry.objects.values_list("id", "url", "kind", "group_key")
         ]
 
     def evaluate(self, engine, judged, documents, verbose):
@@ -57,11 +57,19 @@ class Command(BaseCommand):
             if not item.grades:
                 expected_nothing.append((item, answer.results.total))
                 continue
+            # A result is graded by the best of what it shows: a plan and the actions listed under it;
+            # the ideal ranking is of results too (a plan's actions are one result with it).
             result_grades = [
-                relevance.grade(item.grades, by_url.get(hit.url) or relevance.Document(hit.url, hit.kind, frozenset()))
+                relevance.result_grade(
+                    item.grades,
+                    [
+                        by_url.get(url) or relevance.Document(url, kind, frozenset())
+                        for url, kind in [(hit.url, hit.kind), *((match.url, match.kind) for match in hit.matches)]
+                    ],
+                )
                 for hit in hits
             ]
-            all_grades = [relevance.grade(item.grades, document) for document in documents]
+            all_grades = relevance.group_grades(item.grades, documents)
             scores = relevance.score(result_grades, all_grades)
             rows[item.category].append(scores)
             rows["(alle)"].append(scores)
