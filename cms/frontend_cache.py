@@ -40,6 +40,8 @@ from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail.snippets.models import get_snippet_models
 
+from cms import content_cache
+
 logger = logging.getLogger("wagtail.frontendcache")
 
 _pending = threading.local()
@@ -131,8 +133,10 @@ def schedule_ban(page=None):
     """Ban once per transaction, after it commits (at once outside a transaction).
 
     Nothing is looked up here: inside a transaction that is deleting pages a failed query would
-    break the transaction, so addresses are worked out after the commit.
+    break the transaction, so addresses are worked out after the commit. The values the site keeps
+    between requests (cms.content_cache) start a new generation at the same moment.
     """
+    content_cache.changed()
     if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
         return
     page_ids = {page.pk} if page is not None and page.pk else set()

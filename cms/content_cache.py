@@ -1,0 +1,87 @@
+"""Values that every page shows and that change only when content does, kept in the cache between requests.
+
+The menu, the site settings and the like cost a few queries on every page, yet change only when an
+editor publishes. `cached(name, compute)` keeps such a value under a key that carries the site's
+*content generation*; `changed()` starts a new generation (after the transaction commits), so every
+value computed before is never read again. `cms.frontend_cache` calls `changed()` from the same
+signals that purge the page cache: a page published, unpublished, moved or deleted, a privacy
+(view restriction) change, a snippet, setting or other site-wide model saved or deleted.
+
+Only what is the same for every anonymous visitor is kept (`shared_view(request)`): editors and
+visitors with a session (a password they gave for a private page) are computed as before.
+
+With Redis (production) the generation is shared by every worker. With the per-process memory cache
+(no `REDIS_URL`) another worker sees a change when its copy expires (`TIMEOUT`); and while Redis does
+not answer, nothing is kept and every value is computed (cms.cache).
+"""
+
+import uuid
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import post_save
+
+from wagtail.models import Page
+
+GENERATION_KEY = "cms:content-generation"
+TIMEOUT = 300
+_MISSING = object()
+
+
+def generation():
+    value = cache.get(GENERATION_KEY)
+    if value is None:
+        cache.add(GENERATION_KEY, uuid.uuid4().hex, None)
+        value = cache.get(GENERATION_KEY) or "unshared"
+    return value
+
+
+def new_generation():
+    cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
+
+
+def changed():
+    """Start a new generation now, and again when the current transaction commits.
+
+    Now, so this process never reads what it cached before the change; again after the commit, so a
+    value another request computed from the old rows in the meantime is not read either.
+    """
+    new_generation()
+    transaction.on_commit(new_generation)
+
+
+def _page_saved(sender, instance, **kwargs):
+    if isinstance(instance, Page) and not kwargs.get("raw"):
+        changed()
+
+
+def connect():
+    """Any saved page starts a new generation too: a draft saved, a page created live by code (CmsConfig.ready).
+
+    Publishing, unpublishing, moving, deleting and privacy changes come through cms.frontend_cache.
+    """
+    post_save.connect(_page_saved, dispatch_uid="cms.content_cache.page_saved")
+
+
+def cached(name, compute, timeout=TIMEOUT):
+    """`compute()`, or its value from an earlier request of the same content generation."""
+    current = generation()
+    if current == "unshared":  # the cache keeps nothing (Redis down): compute every time
+        return compute()
+    key = f"cms:{current}:{name}"
+    value = cache.get(key, _MISSING)
+    if value is _MISSING:
+        value = compute()
+        cache.set(key, value, timeout)
+    return value
+
+
+def shared_view(request):
+    """True for a GET of a public page by an anonymous visitor without a session: what every visitor sees."""
+    return (
+        request is not None
+        and request.method in ("GET", "HEAD")
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and not request.path_info.startswith(("/admin/", "/django-admin/"))
+    )
