@@ -2,10 +2,11 @@
 
 The menu, the site settings and the like cost a few queries on every page, yet change only when an
 editor publishes. `cached(name, compute)` keeps such a value under a key that carries the site's
-*content generation*; `changed()` starts a new generation (after the transaction commits), so every
-value computed before is never read again. `cms.frontend_cache` calls `changed()` from the same
-signals that purge the page cache: a page published, unpublished, moved or deleted, a privacy
-(view restriction) change, a snippet, setting or other site-wide model saved or deleted.
+*content generation*; `new_generation()` starts a new one, so every value computed before is never
+read again. `cms.frontend_cache.schedule_ban` starts one at the change and again after its transaction
+commits, from the same signals that purge the page cache: a page published, unpublished, moved or
+deleted, a privacy (view restriction) change, a snippet, setting or other site-wide model saved or
+deleted. Any saved page (a draft, a page created live by code) starts one too.
 
 Only what is the same for every anonymous visitor is kept (`shared_view(request)`): editors and
 visitors with a session (a password they gave for a private page) are computed as before.
@@ -19,8 +20,10 @@ import uuid
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
 from django.db.models.signals import post_save
+from django.http import HttpResponse
+from django.http.response import HttpResponseBase
+from django.utils.translation import get_language
 
 from wagtail.models import Page
 
@@ -41,19 +44,9 @@ def new_generation():
     cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
 
 
-def changed():
-    """Start a new generation now, and again when the current transaction commits.
-
-    Now, so this process never reads what it cached before the change; again after the commit, so a
-    value another request computed from the old rows in the meantime is not read either.
-    """
-    new_generation()
-    transaction.on_commit(new_generation)
-
-
 def _page_saved(sender, instance, **kwargs):
     if isinstance(instance, Page) and not kwargs.get("raw"):
-        changed()
+        new_generation()
 
 
 def connect():
@@ -85,3 +78,44 @@ def shared_view(request):
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and not request.path_info.startswith(("/admin/", "/django-admin/"))
     )
+
+
+KEPT_HEADERS = ("Content-Disposition", "Cache-Control", "Last-Modified", "X-Robots-Tag")
+
+
+def cached_response(request, name, respond):
+    """The response of `respond()`, kept for anonymous visitors until content changes.
+
+    For documents that list the whole site and grow with it (the sitemap, the calendar of every
+    meeting): they are built once per content generation, not per request. The key carries the host
+    and scheme, which their absolute addresses are made of. Only a 200 is kept.
+    """
+    if not shared_view(request):
+        return respond()
+    key = f"response:{request.scheme}:{request.get_host()}:{get_language()}:{name}"
+    kept = cache_get_or_build(key, respond)
+    if isinstance(kept, HttpResponseBase):
+        return kept
+    content, content_type, headers = kept
+    response = HttpResponse(content, content_type=content_type)
+    for header, value in headers.items():
+        response[header] = value
+    return response
+
+
+def cache_get_or_build(key, respond):
+    """The kept (content, content type, headers) under `key`, or the fresh response (kept when it is a 200)."""
+    current = generation()
+    full_key = f"cms:{current}:{key}"
+    kept = cache.get(full_key) if current != "unshared" else None
+    if kept is not None:
+        return kept
+    response = respond()
+    if response.status_code != 200 or getattr(response, "streaming", False):
+        return response
+    if hasattr(response, "render"):
+        response.render()
+    headers = {header: response[header] for header in KEPT_HEADERS if response.has_header(header)}
+    if current != "unshared":
+        cache.set(full_key, (response.content, response["Content-Type"], headers), TIMEOUT)
+    return response

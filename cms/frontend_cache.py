@@ -134,11 +134,10 @@ def schedule_ban(page=None):
 
     Nothing is looked up here: inside a transaction that is deleting pages a failed query would
     break the transaction, so addresses are worked out after the commit. The values the site keeps
-    between requests (cms.content_cache) start a new generation at the same moment.
+    between requests (cms.content_cache) start a new generation now, and again in the same job after
+    the commit, so a value computed from the old rows in the meantime is not read either.
     """
-    content_cache.changed()
-    if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
-        return
+    content_cache.new_generation()
     page_ids = {page.pk} if page is not None and page.pk else set()
     connection = transaction.get_connection()
     pending = getattr(_pending, "job", None)
@@ -159,7 +158,9 @@ class _BanJob:
     def __call__(self):
         if getattr(_pending, "job", None) is self:
             _pending.job = None
-        ban_everything(self.page_ids)
+        content_cache.new_generation()
+        if getattr(settings, "WAGTAILFRONTENDCACHE", None):
+            ban_everything(self.page_ids)
 
 
 def _page_urls(page):

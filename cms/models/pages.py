@@ -2,6 +2,7 @@
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.urls import Resolver404
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
@@ -11,7 +12,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.blocks import BodyBlock, FeaturedItemBlock
-from cms.home import featured_items, home_sections
+from cms.home import featured_items, rendered_home_sections
 from search.documents import Kind, page_document, stream_text
 from security.pageforms import SecurePageForm
 from security.restrictions import restrictions_for
@@ -94,13 +95,20 @@ class BasePage(Page):
         models = [ContentType.objects.get_for_id(content_type).model_class() for _, _, content_type in found]
         if any(model is None for model in models):
             return super().route(request, path_components)
-        # Stop at the first page on the way that routes sub-paths itself: it decides about the rest.
-        stop = next((number for number, model in enumerate(models) if _routes_itself(model)), len(models) - 1)
-        target = (
-            models[stop]
-            .objects.select_related(*getattr(models[stop], "serve_select_related", ()))
-            .get(pk=found[stop][0])
+        # Stop at the first page on the way that routes the rest of the path itself: it decides.
+        stop = next(
+            (
+                number
+                for number, model in enumerate(models[:-1])
+                if _routes_itself(model, path_components[number + 1 :])
+            ),
+            len(models) - 1,
         )
+        queryset = models[stop].objects.all()
+        related = getattr(models[stop], "serve_select_related", ())
+        if related:  # select_related() without names would follow every foreign key
+            queryset = queryset.select_related(*related)
+        target = queryset.get(pk=found[stop][0])
         return target.route(request, path_components[stop + 1 :])
 
     @property
@@ -120,9 +128,15 @@ class BasePage(Page):
         return getattr(self, "hero_image", None)
 
 
-def _routes_itself(model):
-    """Whether a page type answers sub-paths of its own before its children's (Wagtail's walk must decide)."""
-    return issubclass(model, RoutablePageMixin) or model.route not in (BasePage.route, Page.route)
+def _routes_itself(model, rest):
+    """Whether a page type answers this rest of the path itself, before its children would."""
+    if issubclass(model, RoutablePageMixin):
+        try:
+            model.get_resolver().resolve("/" + "".join(f"{part}/" for part in rest))
+        except Resolver404:
+            return False
+        return True
+    return model.route not in (BasePage.route, Page.route)
 
 
 class HeroImageMixin(models.Model):
@@ -187,7 +201,7 @@ class HomePage(HeroImageMixin, BasePage):  # noqa: DJ008 (Page gives __str__)
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["featured_items"] = featured_items(self)
-        context["sections"] = home_sections(request, self)
+        context["sections_html"] = rendered_home_sections(request, self)
         return context
 
 
