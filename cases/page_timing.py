@@ -25,8 +25,12 @@ def _body(response):
     return response.content
 
 
-def measure(paths, runs=20, warmup=WARMUP, host=None):
-    """Figures for each path: {path, status, queries, median_ms, min_ms, bytes, gzip_bytes}."""
+def measure(paths, runs=20, warmup=WARMUP, host=None, reset=None):
+    """Figures for each path: {path, status, queries, median_ms, min_ms, bytes, gzip_bytes}.
+
+    With `reset` (a function that empties the site's own caches, as a publish does), also the queries
+    and time of the first request after it: `cold_queries`, `cold_ms`.
+    """
     # Django must be set up before its test client and database modules are imported.
     from django.db import connection  # noqa: PLC0415 (after django.setup() when run as a script)
     from django.test import Client  # noqa: PLC0415 (after django.setup() when run as a script)
@@ -47,8 +51,16 @@ def measure(paths, runs=20, warmup=WARMUP, host=None):
             started = time.perf_counter()
             _body(client.get(path))
             timings.append((time.perf_counter() - started) * 1000)
+        cold = {}
+        if reset is not None:
+            reset()
+            with CaptureQueriesContext(connection) as queries:
+                started = time.perf_counter()
+                _body(client.get(path))
+                cold = {"cold_ms": (time.perf_counter() - started) * 1000, "cold_queries": len(queries)}
         figures.append(
             {
+                **cold,
                 "path": path,
                 "status": response.status_code,
                 "queries": query_count,

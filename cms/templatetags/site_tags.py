@@ -271,8 +271,11 @@ def kind_label(item):
 
 @register.inclusion_tag("components/related_content.html")
 def related_content(page, limit=6):
-    """Up to six live, public items sharing the most themes with the page."""
-    return {"related_items": related_pages(page, limit)}
+    """Up to six live, public items sharing the most themes with the page.
+
+    The same for every visitor (only live, public pages), so kept until content changes (cms.content_cache).
+    """
+    return {"related_items": content_cache.cached(f"related:{page.pk}:{limit}", lambda: related_pages(page, limit))}
 
 
 @register.simple_tag(takes_context=True)
