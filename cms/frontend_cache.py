@@ -138,6 +138,9 @@ def schedule_ban(page=None):
     the commit, so a value computed from the old rows in the meantime is not read either.
     """
     content_cache.new_generation()
+    if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        transaction.on_commit(content_cache.new_generation)
+        return
     page_ids = {page.pk} if page is not None and page.pk else set()
     connection = transaction.get_connection()
     pending = getattr(_pending, "job", None)
@@ -159,8 +162,7 @@ class _BanJob:
         if getattr(_pending, "job", None) is self:
             _pending.job = None
         content_cache.new_generation()
-        if getattr(settings, "WAGTAILFRONTENDCACHE", None):
-            ban_everything(self.page_ids)
+        ban_everything(self.page_ids)
 
 
 def _page_urls(page):

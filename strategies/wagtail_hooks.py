@@ -42,27 +42,52 @@ def _action_counts():
     return {row["tag"]: row["count"] for row in rows}
 
 
+def _action_item(action):
+    plan = action.page
+    municipality = plan.strategy.municipality.name if plan.strategy_id and plan.strategy.municipality_id else ""
+    return ActionItem(
+        title=action.title,
+        url=f"{plan.url}#{action.anchor}",
+        summary=action.description,
+        card_meta=", ".join(part for part in (plan.title, municipality) if part),
+        kind_label=_("Handling"),
+    )
+
+
+class ActionItems:
+    """A theme's actions as cards, built only for the slice a theme page shows; counted by the database.
+
+    A theme at full scale has hundreds of actions and its page shows six (or one page of twenty):
+    building a card (with its plan's address) for every one of them cost most of the page's time.
+    """
+
+    def __init__(self, queryset):
+        self.queryset = queryset
+        self._count = None
+
+    def count(self):
+        if self._count is None:
+            self._count = self.queryset.count()
+        return self._count
+
+    __len__ = count
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [_action_item(action) for action in self.queryset[index]]
+        return _action_item(self.queryset[index])
+
+    def __iter__(self):
+        return (_action_item(action) for action in self.queryset)
+
+
 def _actions_for_theme(theme):
-    actions = (
+    return ActionItems(
         _visible_actions()
         .filter(theme_items__tag=theme)
         .select_related("page", "page__strategy__municipality")
         .order_by("-page__first_published_at", "page_id", "sort_order")
     )
-    items = []
-    for action in actions:
-        plan = action.page
-        municipality = plan.strategy.municipality.name if plan.strategy_id and plan.strategy.municipality_id else ""
-        items.append(
-            ActionItem(
-                title=action.title,
-                url=f"{plan.url}#{action.anchor}",
-                summary=action.description,
-                card_meta=", ".join(part for part in (plan.title, municipality) if part),
-                kind_label=_("Handling"),
-            )
-        )
-    return items
 
 
 @hooks.register("theme_item_sources")
