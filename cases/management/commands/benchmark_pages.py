@@ -11,6 +11,7 @@ loads its initial data into its own SQLite file with its production settings, ti
 the same way (cases/page_timing.py, run by bakerydemo's interpreter) and prints the ratios.
 """
 
+import io
 import json
 import os
 import secrets
@@ -281,6 +282,8 @@ class Command(BaseCommand):
         profiler.enable()
         page_timing.measure([path], runs=runs, warmup=0)
         profiler.disable()
-        stats = pstats.Stats(profiler, stream=self.stdout)
+        report = io.StringIO()
+        stats = pstats.Stats(profiler, stream=report)
         stats.strip_dirs().sort_stats("cumulative").print_stats(35)
         stats.sort_stats("tottime").print_stats(25)
+        self.stdout.write(report.getvalue())
