@@ -22,7 +22,6 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import post_save
 from django.http import HttpResponse
-from django.http.response import HttpResponseBase
 from django.utils.translation import get_language
 
 from wagtail.models import Page
@@ -88,34 +87,24 @@ def cached_response(request, name, respond):
 
     For documents that list the whole site and grow with it (the sitemap, the calendar of every
     meeting): they are built once per content generation, not per request. The key carries the host
-    and scheme, which their absolute addresses are made of. Only a 200 is kept.
+    and scheme, which their absolute addresses are made of. Only a whole 200 response is kept.
     """
-    if not shared_view(request):
-        return respond()
-    key = f"response:{request.scheme}:{request.get_host()}:{get_language()}:{name}"
-    kept = cache_get_or_build(key, respond)
-    if isinstance(kept, HttpResponseBase):
-        return kept
-    content, content_type, headers = kept
-    response = HttpResponse(content, content_type=content_type)
-    for header, value in headers.items():
-        response[header] = value
-    return response
-
-
-def cache_get_or_build(key, respond):
-    """The kept (content, content type, headers) under `key`, or the fresh response (kept when it is a 200)."""
     current = generation()
-    full_key = f"cms:{current}:{key}"
-    kept = cache.get(full_key) if current != "unshared" else None
+    if not shared_view(request) or current == "unshared":
+        return respond()
+    key = f"cms:{current}:response:{request.scheme}:{request.get_host()}:{get_language()}:{name}"
+    kept = cache.get(key)
     if kept is not None:
-        return kept
+        content, content_type, headers = kept
+        response = HttpResponse(content, content_type=content_type)
+        for header, value in headers.items():
+            response[header] = value
+        return response
     response = respond()
     if response.status_code != 200 or getattr(response, "streaming", False):
         return response
     if hasattr(response, "render"):
         response.render()
     headers = {header: response[header] for header in KEPT_HEADERS if response.has_header(header)}
-    if current != "unshared":
-        cache.set(full_key, (response.content, response["Content-Type"], headers), TIMEOUT)
+    cache.set(key, (response.content, response["Content-Type"], headers), TIMEOUT)
     return response
