@@ -124,21 +124,14 @@ def groups_for_theme(theme):
 
 
 def related_themes(theme, limit=5):
-    """The themes most often found on the same live, public pages as this one."""
+    """The themes most often found on the same live, public pages as this one (one query)."""
     pages = visible_pages().filter(theme_items__tag=theme).order_by().values("pk")
-    rows = (
-        PageTheme.objects.filter(content_object__in=pages)
-        .exclude(tag=theme)
-        .values("tag")
-        .annotate(count=Count("content_object", distinct=True))
-        .order_by("-count", "tag")[:limit]
+    result = list(
+        Theme.objects.exclude(pk=theme.pk)
+        .filter(page_items__content_object__in=pages)
+        .annotate(shared_count=Count("page_items__content_object", distinct=True))
+        .order_by("-shared_count", "pk")[:limit]
     )
-    by_id = {t.pk: t for t in Theme.objects.filter(pk__in=[row["tag"] for row in rows])}
-    result = []
-    for row in rows:
-        related = by_id[row["tag"]]
-        related.shared_count = row["count"]
-        result.append(related)
     return result
 
 

@@ -2,14 +2,14 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Q
+from django.db.models import Count, Q, Window
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from wagtail import hooks
 
 from cms.home import HomeSection, latest_pages_section
-from cms.themes import ThemeItemSource
+from cms.themes import GROUP_PREVIEW_SIZE, ThemeItemSource
 
 from .denmark_map import denmark_map
 from .map_data import map_entries
@@ -66,14 +66,19 @@ class ActionItems:
         self._count = None
 
     def count(self):
+        """The number of actions; the first ones come in the same query (a window count), for the preview."""
         if self._count is None:
-            self._count = self.queryset.count()
+            self._first = list(self.queryset.annotate(_total=Window(Count("pk")))[:GROUP_PREVIEW_SIZE])
+            self._count = self._first[0]._total if self._first else 0
         return self._count
 
     __len__ = count
 
     def __getitem__(self, index):
         if isinstance(index, slice):
+            first = getattr(self, "_first", None)
+            if first is not None and not index.step and (index.start or 0) == 0 and (index.stop or 0) <= len(first):
+                return [_action_item(action) for action in first[: index.stop]]
             return [_action_item(action) for action in self.queryset[index]]
         return _action_item(self.queryset[index])
 
