@@ -174,6 +174,8 @@ class Command(BaseCommand):
             DATABASE_URL=f"sqlite:///{site / 'bench.sqlite3'}",
             DJANGO_SECRET_KEY=secrets.token_urlsafe(40),
             DJANGO_ALLOWED_HOSTS="testserver,127.0.0.1,localhost",
+            # As behind the TLS proxy it expects: otherwise every plain-HTTP request is a redirect to https.
+            SECURE_SSL_REDIRECT="false",
             PYTHONWARNINGS="ignore",
         )
 
@@ -235,7 +237,9 @@ class Command(BaseCommand):
             row = results[last][number]
             line += f" {row.get('cold_queries', ''):>8} {row.get('cold_ms', 0):>8.1f}"
             line += f" {row['bytes']:>8} {row['gzip_bytes']:>7}"
-            if bakery and bakery_path:
+            if bakery and bakery_path and bakery["pages"][bakery_path]["status"] != 200:
+                line += f"  {bakery_path[:18]:<18} status {bakery['pages'][bakery_path]['status']}"
+            elif bakery and bakery_path:
                 theirs = bakery["pages"][bakery_path]
                 ratio = row["median_ms"] / theirs["median_ms"]
                 line += (
