@@ -77,7 +77,9 @@ class ActionItems:
     def __getitem__(self, index):
         if isinstance(index, slice):
             first = getattr(self, "_first", None)
-            if first is not None and not index.step and (index.start or 0) == 0 and (index.stop or 0) <= len(first):
+            # The preview read with the count holds the slice asked for (or every action there is).
+            from_start = first is not None and not index.step and (index.start or 0) == 0
+            if from_start and (len(first) == self._count or (index.stop is not None and index.stop <= len(first))):
                 return [_action_item(action) for action in first[: index.stop]]
             return [_action_item(action) for action in self.queryset[index]]
         return _action_item(self.queryset[index])
