@@ -54,6 +54,14 @@ def migrated_db(_restore_serialized_state, django_db_serialized_rollback, transa
 
 
 @pytest.fixture(autouse=True)
+def _fresh_content_cache():
+    """Each test starts a new content generation: what an earlier test cached went with its rolled-back rows."""
+    from cms import content_cache
+
+    content_cache.new_generation()
+
+
+@pytest.fixture(autouse=True)
 def _danish_after_each_test():
     """A request under /en/ leaves English active in the thread; start every test in Danish again."""
     yield

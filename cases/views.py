@@ -6,6 +6,8 @@ from django.views.decorators.http import require_safe
 
 from wagtail.models import Page, Site
 
+from cms import content_cache
+
 from .calendar import build_calendar, filename_for
 from .models import ConferencePage, MeetingIndexPage, MeetingPage
 
@@ -16,7 +18,15 @@ def public_pages():
 
 @require_safe
 def calendar_file(request, path):
-    """The .ics file of a meeting or conference page, or of all of them for the meeting index."""
+    """The .ics file of a meeting or conference page, or of all of them for the meeting index.
+
+    Built once per content change (cms.content_cache): the calendar of every meeting grows with the
+    network, and each event reads its programme's speakers and pages.
+    """
+    return content_cache.cached_response(request, f"calendar:{path}", lambda: _calendar_response(request, path))
+
+
+def _calendar_response(request, path):
     site = Site.find_for_request(request)
     if site is None:
         raise Http404

@@ -5,6 +5,7 @@ A feed lists live, public pages only, newest first. Apps subclass `PageFeed` for
 """
 
 from django.contrib.syndication.views import Feed
+from django.db.models import prefetch_related_objects
 from django.shortcuts import get_object_or_404
 from django.urls import path
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
@@ -13,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from wagtail.models import Page, Site
 
+from cms.cards import specific_cards
 from cms.models import PageTheme, SiteSettings, Theme, ThemeIndexPage
 
 FEED_SIZE = 30
@@ -30,11 +32,17 @@ class PageFeed(Feed):
     def author_name(self):
         """Atom requires an author: the organisation behind the site (its settings), else the site's name."""
         site = Site.find_for_request(self.request)
-        name = SiteSettings.for_site(site).organisation_name if site else ""
+        name = SiteSettings.for_request(self.request).organisation_name if site else ""
         return name or _("Grønne partnerskaber")
 
     def items(self, obj):
-        return self.pages(obj).live().public().order_by("-first_published_at", "-pk").specific()[:FEED_SIZE]
+        """The newest pages, with what each item shows (its owner, its themes) in a fixed number of queries."""
+        newest = self.pages(obj).live().public().order_by("-first_published_at", "-pk")
+        ids = list(newest.values_list("pk", flat=True)[:FEED_SIZE])
+        pages = specific_cards(ids)
+        items = [pages[pk] for pk in ids if pk in pages]
+        prefetch_related_objects([item for item in items if hasattr(item, "theme_items")], "theme_items__tag")
+        return items
 
     def item_title(self, item):
         """The title, with whose it is when the page says (a strategy or plan names its municipality)."""
@@ -59,7 +67,9 @@ class PageFeed(Feed):
         return item.last_published_at
 
     def item_categories(self, item):
-        return [theme.name for theme in getattr(item, "themes", Theme.objects.none()).all()]
+        if not hasattr(item, "theme_items"):
+            return []
+        return [link.tag.name for link in sorted(item.theme_items.all(), key=lambda link: link.pk)]
 
     def __call__(self, request, *args, **kwargs):
         self.request = request

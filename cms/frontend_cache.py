@@ -19,9 +19,8 @@ What bans:
 Backends without a BAN (Cloudflare, CloudFront…) get a PURGE of the changed page's URLs in both
 languages and of the home pages instead.
 
-The same changes change the content version (cms/fragments.py) in their own transaction, with or
-without a page cache configured, so fragments cached in the application are never older than the
-pages the page cache keeps.
+The same changes start a new content generation (cms/content_cache.py), with or without a page cache
+configured, so values kept in the application are never older than the pages the page cache keeps.
 """
 
 import logging
@@ -44,7 +43,7 @@ from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail.snippets.models import get_snippet_models
 
-from cms.fragments import bump_content_version
+from cms import content_cache
 
 logger = logging.getLogger("wagtail.frontendcache")
 
@@ -137,9 +136,13 @@ def schedule_ban(page=None):
     """Ban once per transaction, after it commits (at once outside a transaction).
 
     Nothing is looked up here: inside a transaction that is deleting pages a failed query would
-    break the transaction, so addresses are worked out after the commit.
+    break the transaction, so addresses are worked out after the commit. The values the site keeps
+    between requests (cms.content_cache) start a new generation now, and again in the same job after
+    the commit, so a value computed from the old rows in the meantime is not read either.
     """
+    content_cache.new_generation()
     if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        transaction.on_commit(content_cache.new_generation)
         return
     page_ids = {page.pk} if page is not None and page.pk else set()
     connection = transaction.get_connection()
@@ -161,6 +164,7 @@ class _BanJob:
     def __call__(self):
         if getattr(_pending, "job", None) is self:
             _pending.job = None
+        content_cache.new_generation()
         ban_everything(self.page_ids)
 
 
@@ -176,8 +180,7 @@ def _page_urls(page):
 
 
 def content_changed(page=None):
-    """Something public pages show has changed: a new content version now, a BAN after the commit."""
-    bump_content_version()
+    """Something public pages show has changed: a new content generation now, a BAN after the commit."""
     schedule_ban(page)
 
 

@@ -8,9 +8,16 @@ section never appears.
 from dataclasses import dataclass, field
 
 from django.db.models import prefetch_related_objects
+from django.template.loader import render_to_string
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.timezone import localdate as today
+from django.utils.translation import get_language
 
 from wagtail import hooks
-from wagtail.models import Page
+from wagtail.models import Page, Site
+
+from cms import content_cache
 
 
 @dataclass
@@ -28,6 +35,29 @@ def home_sections(request, home_page):
         if section is not None:
             sections.append(section)
     return sorted(sections, key=lambda section: (section.order, section.key))
+
+
+def rendered_home_sections(request, home_page):
+    """The automatic sections as HTML, built once per content change and day for anonymous visitors.
+
+    They list what is newest and upcoming across the site (the map, strategies, meetings, cases,
+    theme counts), which costs most of the home page's queries and time, and they are the same for
+    every anonymous visitor on a given day (upcoming meetings depend on the date). Their templates
+    hold nothing per request (no CSP nonce, no form). See cms.content_cache.
+    """
+
+    def render():
+        html = "".join(
+            format_html('<div class="container">{}</div>', render_to_string(section.template, {"section": section}))
+            for section in home_sections(request, home_page)
+        )
+        return mark_safe(html)  # noqa: S308 (built by format_html from the sections' own templates)
+
+    if not content_cache.shared_view(request):
+        return render()
+    site = Site.find_for_request(request)
+    key = f"home-sections:{site.pk if site else 0}:{home_page.pk}:{get_language()}:{today().isoformat()}"
+    return mark_safe(content_cache.cached(key, lambda: str(render())))  # noqa: S308 (HTML rendered above)
 
 
 def featured_items(home_page):

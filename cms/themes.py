@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.models import Page
 
+from cms.cards import specific_cards
 from cms.models.themes import PageTheme, Theme
 
 # Content types shown first on a theme page, in this order; others follow alphabetically.
@@ -123,29 +124,21 @@ def groups_for_theme(theme):
 
 
 def related_themes(theme, limit=5):
-    """The themes most often found on the same live, public pages as this one."""
+    """The themes most often found on the same live, public pages as this one (one query)."""
     pages = visible_pages().filter(theme_items__tag=theme).order_by().values("pk")
-    rows = (
-        PageTheme.objects.filter(content_object__in=pages)
-        .exclude(tag=theme)
-        .values("tag")
-        .annotate(count=Count("content_object", distinct=True))
-        .order_by("-count", "tag")[:limit]
+    result = list(
+        Theme.objects.exclude(pk=theme.pk)
+        .filter(page_items__content_object__in=pages)
+        .annotate(shared_count=Count("page_items__content_object", distinct=True))
+        .order_by("-shared_count", "pk")[:limit]
     )
-    by_id = {t.pk: t for t in Theme.objects.filter(pk__in=[row["tag"] for row in rows])}
-    result = []
-    for row in rows:
-        related = by_id[row["tag"]]
-        related.shared_count = row["count"]
-        result.append(related)
     return result
 
 
 def related_pages(page, limit=6):
     """Up to `limit` live, public pages sharing the most themes with `page`, never the page itself."""
-    theme_ids = list(PageTheme.objects.filter(content_object_id=page.pk).values_list("tag_id", flat=True))
-    if not theme_ids:
-        return []
+    # The page's own themes as a subquery: one query finds the pages that share the most of them.
+    theme_ids = PageTheme.objects.filter(content_object_id=page.pk).values("tag_id")
     rows = (
         PageTheme.objects.filter(tag_id__in=theme_ids, content_object__in=visible_pages().order_by().values("pk"))
         .exclude(content_object_id=page.pk)
@@ -154,7 +147,7 @@ def related_pages(page, limit=6):
         .order_by("-shared", "-content_object")[:limit]
     )
     order = [row["content_object"] for row in rows]
-    pages = {p.pk: p for p in Page.objects.filter(pk__in=order).specific()}
+    pages = specific_cards(order)
     return [pages[pk] for pk in order if pk in pages]
 
 

@@ -5,7 +5,6 @@ from django.urls import include, path
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import views
@@ -22,7 +21,7 @@ urlpatterns = [
     path("healthz/", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("favicon.ico", views.favicon, name="favicon"),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", views.sitemap, name="sitemap"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("api.urls")),
 ]

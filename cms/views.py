@@ -13,6 +13,10 @@ from django.templatetags.static import static
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
 
+from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
+
+from cms import content_cache
+
 logger = logging.getLogger(__name__)
 
 
@@ -93,3 +97,8 @@ def server_error(request):
         response["Cache-Control"] = "no-store"
         return response
     return HttpResponseServerError(loader.get_template("500.html").render(context))
+
+
+def sitemap(request):
+    """Wagtail's sitemap of every live, public page, built once per content change (cms.content_cache)."""
+    return content_cache.cached_response(request, "sitemap", lambda: wagtail_sitemap(request))

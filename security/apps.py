@@ -8,4 +8,7 @@ class SecurityConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import audit  # noqa: F401, PLC0415 (connects the login, logout and failure receivers; needs the models)
+        # Both need the app registry: audit connects the login receivers, restrictions patches Wagtail's queryset.
+        from . import audit, restrictions  # noqa: F401, PLC0415 (need the models, so only once the registry is ready)
+
+        restrictions.install()

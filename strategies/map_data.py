@@ -2,7 +2,7 @@
 
 The map is the heaviest part of the home page and /kommuner/ (98 paths, 98 links, and on /kommuner/ a table
 of 98 rows), and it changes only when a member municipality or a strategy is published, unpublished, moved
-or renamed. Both pages take it from `cms.fragments.cached_fragment`, keyed on the content version those
+or renamed. Both pages take it from `cms.content_cache.cached_fragment`, keyed on the content generation those
 changes bump and on the language (its labels and links are translated).
 """
 
@@ -11,7 +11,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from cms.fragments import cached_fragment
+from cms.content_cache import cached_fragment
 from cms.models import Municipality
 from strategies.denmark_map import denmark_map
 

@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Q
+from django.db.models import Count, Q, Window
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext_lazy
@@ -10,9 +10,9 @@ from django.utils.translation import gettext as _
 
 from wagtail import hooks
 
-from cms.fragments import cached_fragment
+from cms.content_cache import cached_fragment
 from cms.home import HomeSection, latest_pages_section
-from cms.themes import ThemeItemSource
+from cms.themes import GROUP_PREVIEW_SIZE, ThemeItemSource
 
 from .denmark_map import denmark_map
 from .map_data import map_entries
@@ -45,27 +45,59 @@ def _action_counts():
     return {row["tag"]: row["count"] for row in rows}
 
 
+def _action_item(action):
+    plan = action.page
+    municipality = plan.strategy.municipality.name if plan.strategy_id and plan.strategy.municipality_id else ""
+    return ActionItem(
+        title=action.title,
+        url=f"{plan.url}#{action.anchor}",
+        summary=action.description,
+        card_meta=", ".join(part for part in (plan.title, municipality) if part),
+        kind_label=_("Handling"),
+    )
+
+
+class ActionItems:
+    """A theme's actions as cards, built only for the slice a theme page shows; counted by the database.
+
+    A theme at full scale has hundreds of actions and its page shows six (or one page of twenty):
+    building a card (with its plan's address) for every one of them cost most of the page's time.
+    """
+
+    def __init__(self, queryset):
+        self.queryset = queryset
+        self._count = None
+
+    def count(self):
+        """The number of actions; the first ones come in the same query (a window count), for the preview."""
+        if self._count is None:
+            self._first = list(self.queryset.annotate(_total=Window(Count("pk")))[:GROUP_PREVIEW_SIZE])
+            self._count = self._first[0]._total if self._first else 0
+        return self._count
+
+    __len__ = count
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            first = getattr(self, "_first", None)
+            # The preview read with the count holds the slice asked for (or every action there is).
+            from_start = first is not None and not index.step and (index.start or 0) == 0
+            if from_start and (len(first) == self._count or (index.stop is not None and index.stop <= len(first))):
+                return [_action_item(action) for action in first[: index.stop]]
+            return [_action_item(action) for action in self.queryset[index]]
+        return _action_item(self.queryset[index])
+
+    def __iter__(self):
+        return (_action_item(action) for action in self.queryset)
+
+
 def _actions_for_theme(theme):
-    actions = (
+    return ActionItems(
         _visible_actions()
         .filter(theme_items__tag=theme)
         .select_related("page", "page__strategy__municipality")
         .order_by("-page__first_published_at", "page_id", "sort_order")
     )
-    items = []
-    for action in actions:
-        plan = action.page
-        municipality = plan.strategy.municipality.name if plan.strategy_id and plan.strategy.municipality_id else ""
-        items.append(
-            ActionItem(
-                title=action.title,
-                url=f"{plan.url}#{action.anchor}",
-                summary=action.description,
-                card_meta=", ".join(part for part in (plan.title, municipality) if part),
-                kind_label=_("Handling"),
-            )
-        )
-    return items
 
 
 @hooks.register("theme_item_sources")
@@ -99,7 +131,7 @@ def _home_map_context():
 def map_section(request, home_page):
     """A small map of the member municipalities; hidden until the municipality index is published.
 
-    Rendered once per content version and language (strategies/map_data.py says why)."""
+    Rendered once per content generation and language (strategies/map_data.py says why)."""
     context = dict(cached_fragment("strategies.home_map", (get_language(),), _home_map_context))
     if not context:
         return None

@@ -1,6 +1,5 @@
 """Site-wide models: pages, site settings, the theme taxonomy and geographic reference data."""
 
-from .content import ContentVersion
 from .geo import Municipality, Region
 from .pages import BasePage, HeroImageMixin, HomePage, StandardPage
 from .settings import NavigationSettings, SiteSettings
@@ -9,7 +8,6 @@ from .themes import PageTheme, Theme, ThemedPageMixin
 
 __all__ = [
     "BasePage",
-    "ContentVersion",
     "HeroImageMixin",
     "HomePage",
     "Municipality",

@@ -1,17 +1,21 @@
 """The home page and the standard pages every site needs."""
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.urls import Resolver404
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
 from cms.blocks import BodyBlock, FeaturedItemBlock
-from cms.home import featured_items, home_sections
+from cms.home import featured_items, rendered_home_sections
 from search.documents import Kind, page_document, stream_text
 from security.pageforms import SecurePageForm
+from security.restrictions import restrictions_for
 
 from .themes import ThemedPageMixin
 
@@ -65,6 +69,54 @@ class BasePage(Page):
     class Meta:
         abstract = True
 
+    def get_view_restrictions(self):
+        """The restrictions on this page and its ancestors in one query (Wagtail reads the ancestors first)."""
+        return restrictions_for(self)
+
+    def route(self, request, path_components):
+        """Find the page at the end of the path in one query, where Wagtail asks once per level.
+
+        Wagtail walks the tree one slug at a time (a query for the child and one for its specific page,
+        at every level). Here the deepest page whose `url_path` matches a prefix of the path is read at
+        once and routes the rest itself. Where a page on the way routes sub-paths of its own (a routable
+        page, or a type with its own `route`), its routes come before its children, so Wagtail's walk
+        decides as before.
+        """
+        if not path_components:
+            return super().route(request, path_components)
+        prefixes = [self.url_path + "/".join(path_components[:end]) + "/" for end in range(1, len(path_components) + 1)]
+        found = list(
+            Page.objects.filter(path__startswith=self.path, depth__gt=self.depth, url_path__in=prefixes)
+            .order_by("depth")
+            .values_list("pk", "depth", "content_type_id")
+        )
+        if not found or [depth - self.depth for _, depth, _ in found] != list(range(1, len(found) + 1)):
+            return super().route(request, path_components)
+        models = [ContentType.objects.get_for_id(content_type).model_class() for _, _, content_type in found]
+        if any(model is None for model in models):
+            return super().route(request, path_components)
+        # Stop at the first page on the way that routes the rest of the path itself: it decides.
+        stop = next(
+            (
+                number
+                for number, model in enumerate(models[:-1])
+                if _routes_itself(model, path_components[number + 1 :])
+            ),
+            len(models) - 1,
+        )
+        queryset = models[stop].objects.all()
+        related = getattr(models[stop], "serve_select_related", ())
+        if related:  # select_related() without names would follow every foreign key
+            queryset = queryset.select_related(*related)
+        target = queryset.get(pk=found[stop][0])
+        return target.route(request, path_components[stop + 1 :])
+
+    @property
+    def parent_url(self):
+        """The parent page's address, read off this page's own: no query (a URL is its parent's plus a slug)."""
+        url = self.url or ""
+        return url[: url.rstrip("/").rfind("/") + 1]
+
     @property
     def summary(self):
         """The text shown for this page on cards and in meta descriptions."""
@@ -74,6 +126,17 @@ class BasePage(Page):
     def social_image(self):
         """The image shown when the page is shared; page types with a hero image use it."""
         return getattr(self, "hero_image", None)
+
+
+def _routes_itself(model, rest):
+    """Whether a page type answers this rest of the path itself, before its children would."""
+    if issubclass(model, RoutablePageMixin):
+        try:
+            model.get_resolver().resolve("/" + "".join(f"{part}/" for part in rest))
+        except Resolver404:
+            return False
+        return True
+    return model.route not in (BasePage.route, Page.route)
 
 
 class HeroImageMixin(models.Model):
@@ -138,7 +201,7 @@ class HomePage(HeroImageMixin, BasePage):  # noqa: DJ008 (Page gives __str__)
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["featured_items"] = featured_items(self)
-        context["sections"] = home_sections(request, self)
+        context["sections_html"] = rendered_home_sections(request, self)
         return context
 
 

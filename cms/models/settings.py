@@ -8,14 +8,34 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import PreviewableMixin, RevisionMixin
+from wagtail.models import PreviewableMixin, RevisionMixin, Site
 
+from cms import content_cache
 from cms.blocks import LinkBlock
 from security.visibility import page_is_visible
 
 
+class SharedSiteSetting(BaseSiteSetting):
+    """A site setting that anonymous visitors read from the cache until content changes (cms.content_cache)."""
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def for_request(cls, request):
+        if hasattr(request, cls.get_cache_attr_name()) or not content_cache.shared_view(request):
+            return super().for_request(request)
+        site = Site.find_for_request(request)
+        if site is None:
+            return super().for_request(request)
+        instance = content_cache.cached(f"setting:{cls._meta.label_lower}:{site.pk}", lambda: cls.for_site(site))
+        instance._request = request
+        setattr(request, cls.get_cache_attr_name(), instance)
+        return instance
+
+
 @register_setting(icon="mail")
-class SiteSettings(BaseSiteSetting):
+class SiteSettings(SharedSiteSetting):
     """The network's contact details and the text in the footer of every page."""
 
     organisation_name = models.CharField(_("organisation"), max_length=200, default="KL – Kommunernes Landsforening")
@@ -51,6 +71,10 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("indstillinger for sitet")
+
+    @classmethod
+    def base_queryset(cls):
+        return super().base_queryset().select_related("share_image")  # shown on every page's sharing tags
 
 
 @register_setting(icon="list-ul")

@@ -1,6 +1,7 @@
 """Template tags for the parts of every page: navigation, breadcrumbs and language links."""
 
 import json
+from collections import namedtuple
 
 from django import template
 from django.conf import settings
@@ -13,7 +14,9 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from wagtail import hooks
+from wagtail.models import Site
 
+from cms import content_cache
 from cms.formatting import join_lines
 from cms.models import NavigationSettings, SiteSettings, ThemeIndexPage
 from cms.themes import related_pages
@@ -38,11 +41,33 @@ def _navigation(context):
     return _per_request(request, "_navigation_settings", lambda: NavigationSettings.for_request(request))
 
 
+# What the menus need of a linked page, small enough to keep in the cache (cms.content_cache).
+MenuPage = namedtuple("MenuPage", "pk url_path depth")
+
+
+def _menu(context, menu):
+    """[(title, url, MenuPage or None)] of a menu; for anonymous visitors kept until content changes."""
+    request = context.get("request")
+
+    def resolve():
+        nav = _navigation(context)
+        if nav is None:
+            return []
+        return [
+            (title, url, MenuPage(page.pk, page.url_path, page.depth) if page is not None else None)
+            for title, url, page in NavigationSettings.resolve(getattr(nav, menu), request)
+        ]
+
+    if not content_cache.shared_view(request):
+        return resolve()
+    site = Site.find_for_request(request)
+    return content_cache.cached(f"menu:{menu}:{site.pk if site else 0}:{get_language()}", resolve)
+
+
 @register.inclusion_tag("components/main_nav.html", takes_context=True)
 def main_nav(context):
     """The main menu, with the current section marked for assistive technology."""
-    nav = _navigation(context)
-    items = NavigationSettings.resolve(nav.main_menu, context.get("request")) if nav else []
+    items = _menu(context, "main_menu")
     current = context.get("page")
     current_path = getattr(current, "url_path", "") or ""
     request = context.get("request")
@@ -58,8 +83,7 @@ def main_nav(context):
 
 @register.inclusion_tag("components/footer_links.html", takes_context=True)
 def footer_links(context):
-    nav = _navigation(context)
-    return {"items": NavigationSettings.resolve(nav.footer_links, context.get("request")) if nav else []}
+    return {"items": _menu(context, "footer_links")}
 
 
 @register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
@@ -210,9 +234,14 @@ def organisation_json_ld(context):
 @register.simple_tag(takes_context=True)
 def theme_url(context, theme):
     """The address of a theme's page, or an empty string while there is no live theme index."""
-    index = _per_request(
-        context.get("request"), "_theme_index_page", lambda: ThemeIndexPage.objects.live().public().first()
-    )
+    request = context.get("request")
+
+    def find():
+        if content_cache.shared_view(request):
+            return content_cache.cached("theme-index", lambda: ThemeIndexPage.objects.live().public().first())
+        return ThemeIndexPage.objects.live().public().first()
+
+    index = _per_request(request, "_theme_index_page", find)
     return index.theme_url(theme) if index else ""
 
 
@@ -226,8 +255,11 @@ def kind_label(item):
 
 @register.inclusion_tag("components/related_content.html")
 def related_content(page, limit=6):
-    """Up to six live, public items sharing the most themes with the page."""
-    return {"related_items": related_pages(page, limit)}
+    """Up to six live, public items sharing the most themes with the page.
+
+    The same for every visitor (only live, public pages), so kept until content changes (cms.content_cache).
+    """
+    return {"related_items": content_cache.cached(f"related:{page.pk}:{limit}", lambda: related_pages(page, limit))}
 
 
 @register.simple_tag(takes_context=True)

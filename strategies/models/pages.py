@@ -259,6 +259,8 @@ class StrategyPage(ThemedPageMixin, PeriodMixin, ReviewDateMixin, HeroImageMixin
 
     card_meta = owner_name
     card_select_related = ("municipality",)  # what card_meta reads, for listings (cms.themes)
+    # What the page itself shows, read with the page when it is served (cms.models.BasePage.route).
+    serve_select_related = ("municipality", "contact__organisation", "document", "hero_image")
 
     @cached_property
     def live_action_plans(self):
@@ -352,6 +354,7 @@ class ActionPlanPage(ThemedPageMixin, PeriodMixin, ReviewDateMixin, BasePage):
 
     card_meta = owner_name
     card_select_related = ("strategy__municipality",)  # what card_meta reads, for listings (cms.themes)
+    serve_select_related = ("strategy__municipality", "contact__organisation")  # see StrategyPage
 
     def status_counts(self, actions=None):
         """How many actions have each status, in status order, with their share of the whole in per cent."""
