@@ -61,7 +61,7 @@ class SearchDocument:
     summary: str = ""
     body: str = ""  # plain text
     themes: list[str] = field(default_factory=list)  # theme slugs
-    theme_text: str = ""  # the themes' names and descriptions, searchable like the summary
+    theme_text: str = ""  # the themes' names and descriptions, searchable, ranked like the body
     municipalities: list[int] = field(default_factory=list)  # municipality codes
     regions: list[int] = field(default_factory=list)  # region codes
     date: datetime.date | None = None  # Copenhagen's date: what "newest" sorts by and the year facet counts

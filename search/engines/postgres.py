@@ -139,13 +139,16 @@ def _vector(analysed):
 
 
 def entry_vectors(entry):
-    """The (search vector, rank vector) literals of an index entry: title A, summary and themes B, the rest C.
+    """The (search vector, rank vector) literals of an index entry: title A, summary B, the rest C.
+
+    Theme names and descriptions are shared by every document with the theme: they are in C, so they
+    make the document findable without ranking it as its own summary would.
 
     Title and summary are analysed once for both vectors.
     """
     title = (analyse(entry.title), "A")
-    summary = (analyse(entry.summary + " " + entry.theme_text), "B")
-    body = (analyse(entry.body + " " + entry.attachments), "C")
+    summary = (analyse(entry.summary), "B")
+    body = (analyse(entry.theme_text + " " + entry.body + " " + entry.attachments), "C")
     return _vector([title, summary, body]), _vector([title, summary])
 
 

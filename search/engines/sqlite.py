@@ -23,8 +23,10 @@ class SqliteEngine(DatabaseEngine):
                 (
                     entry.pk,
                     analysed_text(entry.title),
-                    analysed_text(entry.summary + " " + entry.theme_text),
-                    analysed_text(entry.body + " " + entry.attachments),
+                    analysed_text(entry.summary),
+                    # Theme names and descriptions are shared by every document with the theme: they make
+                    # it findable, but rank like its body, not like its own summary.
+                    analysed_text(entry.theme_text + " " + entry.body + " " + entry.attachments),
                 )
                 for entry in entries
             ],

@@ -9,6 +9,7 @@ import pytest
 
 from search import relevance
 from search.engines import database_engine
+from search.management.commands.search_relevance import Command as SearchRelevance
 
 from .corpus import corpus
 
@@ -89,3 +90,20 @@ def test_the_command_prints_measures_per_category(home_page, tmp_path):
 def test_the_command_refuses_an_empty_index(db, tmp_path):
     with pytest.raises(CommandError, match="empty"):
         call_command("search_relevance", stdout=StringIO())
+
+
+def test_every_graded_target_of_the_shipped_set_is_a_document_the_demo_indexes(db):
+    # The grades name pages and actions by address and anchor: a rewrite of the demo content that
+    # renames or renumbers them must fail here, not silently lower the relevance figures.
+    call_command("load_demo", stdout=StringIO())
+    documents = SearchRelevance().documents()
+    assert documents, "load_demo left the search index empty"
+    missing = []
+    for item in relevance.load():
+        for selector in item.grades:
+            if not any(relevance.grade({selector: 1}, document) for document in documents):
+                missing.append(f"{item.q!r}: {selector}")
+        if item.grades:
+            best = max(relevance.grade(item.grades, document) for document in documents)
+            assert best == 2, f"{item.q!r}: no indexed document is graded 2"
+    assert not missing, "graded targets the demo does not index:\n" + "\n".join(missing)
