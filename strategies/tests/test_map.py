@@ -104,15 +104,18 @@ class MapRenderedOncePerChangeTests(TestCase):
         build_tree(cls)
 
     def test_the_map_is_rendered_once_until_a_publish_changes_it(self):
+        # The site's very first request creates its settings rows, which is a change of content.
+        self.client.get("/kommuner/")
         with mock.patch.object(map_data, "map_entries", wraps=map_data.map_entries) as entries:
             for _ in range(3):
                 self.assertIn('aria-label="Aarhus Kommune: strategi i gang"', map_svg(self.client.get("/kommuner/")))
-            self.assertEqual(entries.call_count, 1)
+            self.assertLessEqual(entries.call_count, 1)
+            drawn = entries.call_count
 
             publish(MunicipalityPageFactory(parent=self.index, municipality=Municipality.objects.get(code=630)))
             svg = map_svg(self.client.get("/kommuner/"))
             self.assertIn('aria-label="Vejle Kommune: medlem, ingen offentliggjort strategi endnu"', svg)
-            self.assertEqual(entries.call_count, 2)
+            self.assertEqual(entries.call_count, drawn + 1)
 
     def test_the_home_page_map_follows_an_unpublish(self):
         self.assertIn('aria-label="Aarhus Kommune: strategi i gang"', map_svg(self.client.get("/")))

@@ -74,6 +74,7 @@ class ActionPlanQueryCountTests(TestCase):
         with CaptureQueriesContext(connection) as small:
             self.client.get(self.aarhus_plan.url)
         self.add_actions(24)
+        self.client.get(self.aarhus_plan.url)  # saving organisations changed content: warm again
         with CaptureQueriesContext(connection) as large:
             response = self.client.get(self.aarhus_plan.url)
         self.assertContains(response, "Handling 23")
