@@ -237,23 +237,30 @@ def _safely(engine, method, *args):
 def iter_batches(report, batch_pages=200, progress=None):
     """Every searchable page's and object's items, in batches, for a full rebuild or update."""
     paths = restricted_paths()
-    yield from _page_batches(report, paths, batch_pages, progress)
+    for model in searchable_models():
+        queryset = _loaded_with(model.objects.live().order_by("path"))
+        yield from _batches(queryset, lambda page: page_items(page, paths, report), batch_pages, progress)
     for model in searchable_object_models():
         queryset = _loaded_with(model._default_manager.order_by("pk"))
+        yield from _batches(queryset, lambda obj: object_items(obj, report), batch_pages, progress)
+
+
+def _batches(queryset, items_of, batch_pages, progress):
+    """The items of every row, in batches of about `batch_pages` items, with the progress of the rows."""
+    if progress:
+        progress.start(queryset.model._meta.verbose_name_plural, queryset.count())
+    batch = []
+    for row in queryset.iterator(chunk_size=batch_pages):
+        batch.extend(items_of(row))
         if progress:
-            progress.start(model._meta.verbose_name_plural, queryset.count())
-        batch = []
-        for obj in queryset.iterator(chunk_size=batch_pages):
-            batch.extend(object_items(obj, report))
-            if progress:
-                progress.advance()
-            if len(batch) >= batch_pages:
-                yield batch
-                batch = []
-        if batch:
+            progress.advance()
+        if len(batch) >= batch_pages:
             yield batch
-        if progress:
-            progress.finish()
+            batch = []
+    if batch:
+        yield batch
+    if progress:
+        progress.finish()
 
 
 def _loaded_with(queryset):
@@ -278,26 +285,6 @@ def _municipality_paths(model, depth=2):
         elif depth > 1 and not issubclass(link.related_model, Page):
             paths += [f"{link.name}__{path}" for path in _municipality_paths(link.related_model, depth - 1)]
     return paths
-
-
-def _page_batches(report, paths, batch_pages, progress):
-    for model in searchable_models():
-        queryset = _loaded_with(model.objects.live().order_by("path"))
-        total = queryset.count()
-        if progress:
-            progress.start(model._meta.verbose_name_plural, total)
-        batch = []
-        for page in queryset.iterator(chunk_size=batch_pages):
-            batch.extend(page_items(page, paths, report))
-            if progress:
-                progress.advance()
-            if len(batch) >= batch_pages:
-                yield batch
-                batch = []
-        if batch:
-            yield batch
-        if progress:
-            progress.finish()
 
 
 def stale_page_ids():
