@@ -143,6 +143,7 @@ class SearchEntry(Document):
     summary = danish_text(copy_to="suggest")
     body = danish_text()
     attachments = danish_text()
+    theme_text = danish_text()  # the themes' names and descriptions: the same on every document with the theme
     themes = Keyword()
     municipalities = Keyword()
     regions = Keyword()
@@ -166,6 +167,7 @@ class SearchEntry(Document):
             summary=clean_text(document.summary or ""),
             body=clean_text(document.body or "")[:MAX_BODY_CHARS],
             attachments=clean_text(attachment_text or "")[:MAX_ATTACHMENT_CHARS],
+            theme_text=clean_text(document.theme_text or ""),
             themes=facets.get("theme", []),
             municipalities=facets.get("municipality", []),
             regions=facets.get("region", []),
@@ -193,10 +195,12 @@ class EntrySearch(FacetedSearch):
         "summary^2",
         "body",
         "attachments",
+        "theme_text",
         "title.plain^4",
         "summary.plain^2",
         "body.plain",
         "attachments.plain",
+        "theme_text.plain",
     ]
     facets = {
         name: TermsFacet(field=field, size=size, metric=A("cardinality", field="group"), metric_sort="")

@@ -1,5 +1,6 @@
 """The Elasticsearch engine without a cluster: its mapping, its compiled queries and its fallback."""
 
+import dataclasses
 import logging
 
 import pytest
@@ -84,10 +85,12 @@ def test_document_fields():
 
 
 def test_document_from_search_document():
-    document = corpus(1)[0]
+    document = dataclasses.replace(corpus(1)[0], theme_text="Klimavenlig drift af kulturinstitutioner")
     source = SearchEntry.from_document(document, "PDF-tekst").to_dict()
     assert source["municipalities"] == ["751"] and source["regions"] == ["1082"] and source["year"] == ["2024"]
     assert source["attachments"] == "PDF-tekst" and source["themes"] == ["klimavenlig-drift-af-kulturinstitutioner"]
+    # The theme's own words are searchable on every document that carries it, as on the database engines.
+    assert source["theme_text"] == "Klimavenlig drift af kulturinstitutioner"
 
 
 def test_words_must_all_match_and_phrases_are_phrases():
@@ -100,10 +103,12 @@ def test_words_must_all_match_and_phrases_are_phrases():
             "summary^2",
             "body",
             "attachments",
+            "theme_text",
             "title.plain^4",
             "summary.plain^2",
             "body.plain",
             "attachments.plain",
+            "theme_text.plain",
         ],
         "type": "cross_fields",
         "operator": "and",
