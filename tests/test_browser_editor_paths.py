@@ -9,6 +9,7 @@ path starts at the login screen and goes by clicks only; the number of clicks of
 import re
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
 
 from tests.test_browser_admin_danish import PASSWORD, pdf_bytes, set_password
@@ -96,7 +97,12 @@ def create_and_submit(page, base):
     expect(page.locator("#id_document-chooser")).to_contain_text("Grøn kulturstrategi for Aarhus (vedtaget)")
 
     clicks.click(page.locator("footer").get_by_role("button", name="Indsend til godkendelse"))
-    page.wait_for_url(re.compile(r".*/admin/pages/\d+/$"))
+    # Saving reads the PDF, indexes the page and starts the workflow: slow on a loaded machine.
+    try:
+        page.wait_for_url(re.compile(r".*/admin/pages/\d+/$"), timeout=60_000)
+    except PlaywrightTimeoutError:
+        shown = page.locator(".error-message, .help-critical, [role=alert]").all_inner_texts()
+        raise AssertionError(f"the strategy was not submitted; the editor sees: {shown}") from None
     return clicks.count
 
 
