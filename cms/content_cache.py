@@ -70,14 +70,12 @@ def cached(name, compute, timeout=TIMEOUT):
     return value
 
 
-FRAGMENT_SECONDS = 24 * 60 * 60  # a safety net only: a new generation makes a fragment unreachable at once
-
-
-def cached_fragment(name, vary, build, timeout=FRAGMENT_SECONDS):
+def cached_fragment(name, vary, build, timeout=TIMEOUT):
     """A costly part of a page (the map of Denmark), built once per content generation and per `vary`.
 
     `vary` lists what besides the content changes the value (the language, an address); the value must
-    pickle. The key is a digest of `vary`, so it is short and safe for every cache backend.
+    pickle. The key is a digest of `vary`, so it is short and safe for every cache backend. It expires
+    like every value kept here, so without Redis another worker's copy is at most `TIMEOUT` old.
     """
     digest = hashlib.sha256(repr(tuple(vary)).encode()).hexdigest()[:32]
     return cached(f"fragment:{name}:{digest}", build, timeout)
