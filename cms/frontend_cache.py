@@ -179,29 +179,24 @@ def _page_urls(page):
     return urls
 
 
-def content_changed(page=None):
-    """Something public pages show has changed: a new content generation now, a BAN after the commit."""
-    schedule_ban(page)
-
-
 def _page_changed(sender, instance, **kwargs):
-    content_changed(instance)
+    schedule_ban(instance)
 
 
 def _restriction_changed(sender, instance, **kwargs):
-    content_changed(Page(pk=instance.page_id) if instance.page_id else None)
+    schedule_ban(Page(pk=instance.page_id) if instance.page_id else None)
 
 
 def _page_deleted(sender, instance, **kwargs):
     if isinstance(instance, Page):
-        content_changed()
+        schedule_ban()
 
 
 def _model_changed(sender, instance, **kwargs):
     if kwargs.get("raw"):
         return
     if sender in _sitewide():
-        content_changed()
+        schedule_ban()
 
 
 _sitewide_cache = None
